@@ -1,0 +1,30 @@
+package dev.mqtt5.client.packet;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The server's answer to SUBSCRIBE (SUBACK): one reason code per requested subscription, in order.
+ *
+ * @param reasonCodes one code per topic filter, in the order of the request
+ * @param reasonString a human-readable reason, or null
+ * @param userProperties the User Properties, never null
+ */
+public record SubAckPacket(List<SubAckReasonCode> reasonCodes, String reasonString, List<UserProperty> userProperties) {
+
+    /** Copies the lists. */
+    public SubAckPacket {
+        reasonCodes = List.copyOf(Objects.requireNonNull(reasonCodes, "reasonCodes must not be null"));
+        userProperties = Checks.userProperties(userProperties);
+    }
+
+    /** Whether any of the reason codes is an error. */
+    public boolean hasError() {
+        for (SubAckReasonCode code : reasonCodes) {
+            if (code.isError()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
