@@ -1,0 +1,164 @@
+package dev.mqtt5.client;
+
+import dev.mqtt5.client.exception.ClientStoppedException;
+import dev.mqtt5.client.internal.engine.ClientEngine;
+import dev.mqtt5.client.internal.engine.Operations;
+import dev.mqtt5.client.internal.transport.SharedEventLoopGroup;
+import dev.mqtt5.client.lifecycle.NegotiatedSettings;
+import dev.mqtt5.client.packet.DisconnectPacket;
+import dev.mqtt5.client.packet.PublishPacket;
+import dev.mqtt5.client.packet.PublishResult;
+import dev.mqtt5.client.packet.SubAckPacket;
+import dev.mqtt5.client.packet.SubscribePacket;
+import dev.mqtt5.client.packet.UnsubAckPacket;
+import dev.mqtt5.client.packet.UnsubscribePacket;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An MQTT 5 client. Create it with {@link Mqtt5ClientOptions}, {@link #start()} it, and it
+ * connects and keeps reconnecting until {@link #stop(DisconnectPacket)}. Operations may be
+ * submitted at any time; while there is no connection they wait in the operation queue, subject
+ * to the offline-queue behaviour.
+ *
+ * <p>Every method is thread-safe and returns at once: arguments are checked on the calling
+ * thread ({@link IllegalArgumentException} naming the field), then the work is handed to the
+ * client's event loop. Futures complete, and listeners run, on the callback executor, never on
+ * the network thread: user code may block and may call the client.
+ *
+ * <p>A future never completes normally for a failed operation: a reason code of {@code 0x80} or
+ * above completes it exceptionally with an exception that carries the ack packet.
+ */
+public final class Mqtt5Client implements AutoCloseable {
+
+    private final Mqtt5ClientOptions options;
+    private final ClientEngine engine;
+    private final Operations operations;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Creates a stopped client on the shared event loop group (no thread per client).
+     *
+     * @throws IllegalArgumentException when the CONNECT options are invalid
+     */
+    public Mqtt5Client(Mqtt5ClientOptions options) {
+        this.options = Objects.requireNonNull(options, "options must not be null");
+        ClientEngine created;
+        try {
+            created = new ClientEngine(options, SharedEventLoopGroup.acquire().next());
+        } catch (RuntimeException e) {
+            SharedEventLoopGroup.release();
+            throw e;
+        }
+        this.engine = created;
+        this.operations = new Operations(engine);
+    }
+
+    /** The options this client was created with. */
+    public Mqtt5ClientOptions options() {
+        return options;
+    }
+
+    /**
+     * Starts connecting; the client reconnects on its own until {@link #stop(DisconnectPacket)}.
+     * Does nothing if already started. Progress is reported through the lifecycle listener.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void start() {
+        if (closed.get()) {
+            throw new IllegalStateException("the client is closed; create a new Mqtt5Client");
+        }
+        engine.start();
+    }
+
+    /**
+     * Stops: sends the given DISCONNECT if connected, closes the connection, fails every
+     * incomplete operation with {@link ClientStoppedException}, and emits the Stopped event.
+     * A stopped client can be started again; it then begins a new session under
+     * {@code REJOIN_POST_SUCCESS}.
+     *
+     * @param disconnect the DISCONNECT to send, or null for a normal disconnection
+     * @return a future completed once the client has stopped
+     * @throws IllegalArgumentException when the DISCONNECT raises a zero session expiry or is otherwise invalid
+     */
+    public CompletableFuture<Void> stop(DisconnectPacket disconnect) {
+        return engine.stop(disconnect);
+    }
+
+    /** Stops with a normal disconnection; see {@link #stop(DisconnectPacket)}. */
+    public CompletableFuture<Void> stop() {
+        return stop(null);
+    }
+
+    /**
+     * Publishes a message.
+     *
+     * @return completed with nothing for QoS 0 (once written), the PUBACK for QoS 1, the PUBCOMP
+     *     for QoS 2; exceptionally with {@code PublishFailedException} when the server refuses it
+     * @throws IllegalArgumentException when the topic, a string or a property is invalid, or the
+     *     QoS or retain flag exceeds what the connected server allows
+     */
+    public CompletableFuture<PublishResult> publish(PublishPacket publish) {
+        return operations.publish(Objects.requireNonNull(publish, "publish must not be null"));
+    }
+
+    /**
+     * Subscribes.
+     *
+     * @return completed with the SUBACK; exceptionally with {@code SubscribeFailedException}
+     *     (carrying the SUBACK) when any subscription is refused
+     * @throws IllegalArgumentException when a topic filter or option is invalid
+     */
+    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe) {
+        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"));
+    }
+
+    /**
+     * Unsubscribes.
+     *
+     * @return completed with the UNSUBACK; exceptionally with {@code UnsubscribeFailedException}
+     *     when the server refuses a topic filter
+     * @throws IllegalArgumentException when a topic filter is invalid
+     */
+    public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe) {
+        return operations.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"));
+    }
+
+    /** A snapshot of the operation queue: incomplete and unacknowledged operations, counts and sizes. */
+    public OperationStatistics operationStatistics() {
+        return engine.statistics();
+    }
+
+    /** Where the client is in its lifecycle. */
+    public ClientState state() {
+        return engine.state();
+    }
+
+    /** The settings of the current connection, or null when not connected. */
+    public NegotiatedSettings negotiatedSettings() {
+        return engine.negotiatedSettings();
+    }
+
+    /**
+     * Stops the client (normal DISCONNECT), waits up to 10 seconds for it to stop, and releases
+     * its share of the event loop group. The client cannot be started again.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            stop(null).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception ignored) {
+            // Closing anyway: the connection is closed by the stop already requested.
+        } finally {
+            SharedEventLoopGroup.release();
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package dev.mqtt5.client;
+
+import dev.mqtt5.client.config.OfflineQueueBehavior;
+import dev.mqtt5.client.config.ReconnectOptions;
+import dev.mqtt5.client.config.SessionBehavior;
+import dev.mqtt5.client.config.TlsOptions;
+import dev.mqtt5.client.config.WebSocketOptions;
+import dev.mqtt5.client.lifecycle.LifecycleListener;
+import dev.mqtt5.client.packet.ConnectPacket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything a {@link Mqtt5Client} needs, fixed when the client is created. Build with
+ * {@link #builder()}; only the host name is required.
+ */
+public final class Mqtt5ClientOptions {
+
+    private final String hostName;
+    private final int port;
+    private final ConnectPacket connectOptions;
+    private final SessionBehavior sessionBehavior;
+    private final OfflineQueueBehavior offlineQueueBehavior;
+    private final ReconnectOptions reconnectOptions;
+    private final Duration connackTimeout;
+    private final Duration pingTimeout;
+    private final Duration socketConnectTimeout;
+    private final Duration operationTimeout;
+    private final TlsOptions tls;
+    private final WebSocketOptions webSocket;
+    private final boolean tcpNoDelay;
+    private final LifecycleListener lifecycleListener;
+    private final PublishReceivedListener publishReceivedListener;
+    private final Executor callbackExecutor;
+
+    private Mqtt5ClientOptions(Builder b) {
+        this.hostName = b.hostName;
+        this.port = b.port != 0 ? b.port : defaultPort(b.tls != null, b.webSocket != null);
+        this.connectOptions = b.connectOptions;
+        this.sessionBehavior = b.sessionBehavior;
+        this.offlineQueueBehavior = b.offlineQueueBehavior;
+        this.reconnectOptions = b.reconnectOptions;
+        this.connackTimeout = b.connackTimeout;
+        this.pingTimeout = b.pingTimeout;
+        this.socketConnectTimeout = b.socketConnectTimeout;
+        this.operationTimeout = b.operationTimeout;
+        this.tls = b.tls;
+        this.webSocket = b.webSocket;
+        this.tcpNoDelay = b.tcpNoDelay;
+        this.lifecycleListener = b.lifecycleListener;
+        this.publishReceivedListener = b.publishReceivedListener;
+        this.callbackExecutor = b.callbackExecutor;
+    }
+
+    private static int defaultPort(boolean tls, boolean webSocket) {
+        if (webSocket) {
+            return tls ? 443 : 80;
+        }
+        return tls ? 8883 : 1883;
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The broker's host name or IP address. */
+    public String hostName() {
+        return hostName;
+    }
+
+    /** The broker's port (default 1883, 8883 with TLS, 80 or 443 for WebSocket). */
+    public int port() {
+        return port;
+    }
+
+    /** What the client sends in CONNECT on every connection attempt. */
+    public ConnectPacket connectOptions() {
+        return connectOptions;
+    }
+
+    /** How sessions are started or rejoined (default {@link SessionBehavior#REJOIN_POST_SUCCESS}). */
+    public SessionBehavior sessionBehavior() {
+        return sessionBehavior;
+    }
+
+    /** What happens to incomplete operations when a connection ends (default {@link OfflineQueueBehavior#FAIL_QOS0_PUBLISH_ON_DISCONNECT}). */
+    public OfflineQueueBehavior offlineQueueBehavior() {
+        return offlineQueueBehavior;
+    }
+
+    /** The reconnect backoff. */
+    public ReconnectOptions reconnectOptions() {
+        return reconnectOptions;
+    }
+
+    /** How long to wait for CONNACK after CONNECT (default 20 s). */
+    public Duration connackTimeout() {
+        return connackTimeout;
+    }
+
+    /** How long to wait for PINGRESP after PINGREQ (default 30 s, capped at half the keep-alive). */
+    public Duration pingTimeout() {
+        return pingTimeout;
+    }
+
+    /** How long to wait for the socket to connect (default 10 s). */
+    public Duration socketConnectTimeout() {
+        return socketConnectTimeout;
+    }
+
+    /** How long to wait for the acknowledgement of an operation once written (default 60 s). */
+    public Duration operationTimeout() {
+        return operationTimeout;
+    }
+
+    /** TLS settings, or null for a plain connection. */
+    public TlsOptions tls() {
+        return tls;
+    }
+
+    /** WebSocket settings, or null for MQTT directly over TCP. */
+    public WebSocketOptions webSocket() {
+        return webSocket;
+    }
+
+    /** Whether Nagle's algorithm is disabled (default true: MQTT is many small packets). */
+    public boolean tcpNoDelay() {
+        return tcpNoDelay;
+    }
+
+    /** The lifecycle listener, or null. */
+    public LifecycleListener lifecycleListener() {
+        return lifecycleListener;
+    }
+
+    /** The listener for received publishes, or null. */
+    public PublishReceivedListener publishReceivedListener() {
+        return publishReceivedListener;
+    }
+
+    /** The executor that runs callbacks and completes futures, or null for the client's default. */
+    public Executor callbackExecutor() {
+        return callbackExecutor;
+    }
+
+    @Override
+    public String toString() {
+        return "Mqtt5ClientOptions[hostName=" + hostName + ", port=" + port + ", connectOptions=" + connectOptions
+                + ", sessionBehavior=" + sessionBehavior + ", offlineQueueBehavior=" + offlineQueueBehavior
+                + ", reconnectOptions=" + reconnectOptions + ", connackTimeout=" + connackTimeout
+                + ", pingTimeout=" + pingTimeout + ", socketConnectTimeout=" + socketConnectTimeout
+                + ", operationTimeout=" + operationTimeout + ", tls=" + tls + ", webSocket=" + webSocket
+                + ", tcpNoDelay=" + tcpNoDelay + "]";
+    }
+
+    /** Builds {@link Mqtt5ClientOptions}; every setter names its field when it rejects a value. */
+    public static final class Builder {
+        private String hostName;
+        private int port;
+        private ConnectPacket connectOptions = ConnectPacket.builder().build();
+        private SessionBehavior sessionBehavior = SessionBehavior.REJOIN_POST_SUCCESS;
+        private OfflineQueueBehavior offlineQueueBehavior = OfflineQueueBehavior.FAIL_QOS0_PUBLISH_ON_DISCONNECT;
+        private ReconnectOptions reconnectOptions = ReconnectOptions.defaults();
+        private Duration connackTimeout = Duration.ofSeconds(20);
+        private Duration pingTimeout = Duration.ofSeconds(30);
+        private Duration socketConnectTimeout = Duration.ofSeconds(10);
+        private Duration operationTimeout = Duration.ofSeconds(60);
+        private TlsOptions tls;
+        private WebSocketOptions webSocket;
+        private boolean tcpNoDelay = true;
+        private LifecycleListener lifecycleListener;
+        private PublishReceivedListener publishReceivedListener;
+        private Executor callbackExecutor;
+
+        private Builder() {
+        }
+
+        /** The broker's host name or IP address; required. */
+        public Builder hostName(String hostName) {
+            Objects.requireNonNull(hostName, "hostName must not be null");
+            if (hostName.isBlank()) {
+                throw new IllegalArgumentException("hostName must not be blank");
+            }
+            this.hostName = hostName;
+            return this;
+        }
+
+        /** The broker's port, 1 to 65535. */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** What the client sends in CONNECT (client id, keep-alive, credentials, will, properties). */
+        public Builder connectOptions(ConnectPacket connectOptions) {
+            this.connectOptions = Objects.requireNonNull(connectOptions, "connectOptions must not be null");
+            return this;
+        }
+
+        /** How sessions are started or rejoined. */
+        public Builder sessionBehavior(SessionBehavior sessionBehavior) {
+            this.sessionBehavior = Objects.requireNonNull(sessionBehavior, "sessionBehavior must not be null");
+            return this;
+        }
+
+        /** What happens to incomplete operations when a connection ends. */
+        public Builder offlineQueueBehavior(OfflineQueueBehavior behavior) {
+            this.offlineQueueBehavior = Objects.requireNonNull(behavior, "offlineQueueBehavior must not be null");
+            return this;
+        }
+
+        /** The reconnect backoff. */
+        public Builder reconnectOptions(ReconnectOptions reconnectOptions) {
+            this.reconnectOptions = Objects.requireNonNull(reconnectOptions, "reconnectOptions must not be null");
+            return this;
+        }
+
+        /** How long to wait for CONNACK; positive. */
+        public Builder connackTimeout(Duration timeout) {
+            this.connackTimeout = positive("connackTimeout", timeout);
+            return this;
+        }
+
+        /** How long to wait for PINGRESP; positive. */
+        public Builder pingTimeout(Duration timeout) {
+            this.pingTimeout = positive("pingTimeout", timeout);
+            return this;
+        }
+
+        /** How long to wait for the socket to connect; positive. */
+        public Builder socketConnectTimeout(Duration timeout) {
+            this.socketConnectTimeout = positive("socketConnectTimeout", timeout);
+            return this;
+        }
+
+        /** How long to wait for an operation's acknowledgement once written; positive. */
+        public Builder operationTimeout(Duration timeout) {
+            this.operationTimeout = positive("operationTimeout", timeout);
+            return this;
+        }
+
+        /** Connect with TLS; null for a plain connection. */
+        public Builder tls(TlsOptions tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** Connect over WebSocket; null for MQTT directly over TCP. */
+        public Builder webSocket(WebSocketOptions webSocket) {
+            this.webSocket = webSocket;
+            return this;
+        }
+
+        /** Whether to disable Nagle's algorithm (default true). */
+        public Builder tcpNoDelay(boolean tcpNoDelay) {
+            this.tcpNoDelay = tcpNoDelay;
+            return this;
+        }
+
+        /** Receives lifecycle events. */
+        public Builder lifecycleListener(LifecycleListener listener) {
+            this.lifecycleListener = listener;
+            return this;
+        }
+
+        /** Receives every publish the server delivers. */
+        public Builder publishReceivedListener(PublishReceivedListener listener) {
+            this.publishReceivedListener = listener;
+            return this;
+        }
+
+        /**
+         * The executor for callbacks and future completions. Listener callbacks are still run one
+         * at a time, in order, on top of it. Default: a shared pool of daemon threads.
+         */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = executor;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @throws IllegalArgumentException when the host name is missing
+         */
+        public Mqtt5ClientOptions build() {
+            if (hostName == null) {
+                throw new IllegalArgumentException("hostName must be set");
+            }
+            return new Mqtt5ClientOptions(this);
+        }
+
+        private static Duration positive(String field, Duration value) {
+            Objects.requireNonNull(value, field + " must not be null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(field + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mqtt5.client.internal.engine;
+
+import dev.mqtt5.client.internal.codec.OutboundPacket;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One user operation (publish, subscribe, unsubscribe) from submission to completion. It lives in
+ * exactly one place at a time: the queue, or the in-flight table awaiting its ack; its encoded
+ * size is computed once, at submission, and counted in the statistics while it is incomplete.
+ */
+abstract class Operation<T> {
+
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    /** Submission order, used to resend unacknowledged operations in their original order. */
+    final long sequence;
+    OutboundPacket encoded;
+    int packetId;
+
+    Operation(long sequence, OutboundPacket encoded) {
+        this.sequence = sequence;
+        this.encoded = encoded;
+    }
+
+    int size() {
+        return encoded.encodedSize();
+    }
+
+    /** Whether the operation waits for an ack after it is written (and so needs a packet id). */
+    abstract boolean needsAck();
+
+    /** Whether the offline-queue behaviour treats it as a publish, and at which QoS. */
+    abstract boolean isPublish();
+
+    abstract int qos();
+
+    /** What it is, for error messages. */
+    abstract String describe();
+}

@@ -1,0 +1,43 @@
+package dev.mqtt5.client.internal.engine;
+
+import dev.mqtt5.client.internal.codec.OutboundPacket;
+import dev.mqtt5.client.internal.codec.PacketEncoders;
+import dev.mqtt5.client.packet.PubRecPacket;
+import dev.mqtt5.client.packet.PublishPacket;
+import dev.mqtt5.client.packet.PublishResult;
+
+/** A publish at any QoS; a QoS 2 publish remembers its PUBREC while it waits for PUBCOMP. */
+final class PublishOperation extends Operation<PublishResult> {
+
+    final PublishPacket packet;
+    /** Set once written: a resend carries the DUP flag. */
+    boolean dup;
+    /** QoS 2 only: the PUBREC received, after which PUBREL (not PUBLISH) is what gets resent. */
+    PubRecPacket pubRec;
+
+    PublishOperation(long sequence, PublishPacket packet) {
+        super(sequence, PacketEncoders.publish(packet));
+        this.packet = packet;
+    }
+
+    @Override
+    boolean needsAck() {
+        return packet.qos().value() > 0;
+    }
+
+    @Override
+    boolean isPublish() {
+        return true;
+    }
+
+    @Override
+    int qos() {
+        return packet.qos().value();
+    }
+
+    @Override
+    String describe() {
+        return "publish to '" + packet.topic() + "' (QoS " + qos() + ")";
+    }
+
+}

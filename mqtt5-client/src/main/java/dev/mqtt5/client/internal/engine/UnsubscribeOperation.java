@@ -1,0 +1,36 @@
+package dev.mqtt5.client.internal.engine;
+
+import dev.mqtt5.client.internal.codec.PacketEncoders;
+import dev.mqtt5.client.packet.UnsubAckPacket;
+import dev.mqtt5.client.packet.UnsubscribePacket;
+
+/** An UNSUBSCRIBE awaiting its UNSUBACK. */
+final class UnsubscribeOperation extends Operation<UnsubAckPacket> {
+
+    final UnsubscribePacket packet;
+
+    UnsubscribeOperation(long sequence, UnsubscribePacket packet) {
+        super(sequence, PacketEncoders.unsubscribe(packet));
+        this.packet = packet;
+    }
+
+    @Override
+    boolean needsAck() {
+        return true;
+    }
+
+    @Override
+    boolean isPublish() {
+        return false;
+    }
+
+    @Override
+    int qos() {
+        return 0;
+    }
+
+    @Override
+    String describe() {
+        return "unsubscribe from " + packet.topicFilters();
+    }
+}
