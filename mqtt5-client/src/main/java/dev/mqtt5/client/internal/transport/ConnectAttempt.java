@@ -124,7 +124,8 @@ final class ConnectAttempt {
     private String stepFailure(Throwable cause) {
         return switch (step) {
             case "TLS handshake" -> "TLS handshake with " + settings.address() + " failed: " + describe(cause);
-            case "WebSocket upgrade" -> "WebSocket upgrade with " + settings.address() + " failed: " + describe(cause);
+            case "WebSocket upgrade" -> "WebSocket upgrade to " + (settings.tls() != null ? "wss://" : "ws://")
+                    + settings.address() + settings.webSocket().path() + " failed: " + describe(cause);
             default -> "Connection to " + settings.address() + " failed: " + describe(cause);
         };
     }

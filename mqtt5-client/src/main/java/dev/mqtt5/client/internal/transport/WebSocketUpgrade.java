@@ -4,6 +4,7 @@ import dev.mqtt5.client.config.WebSocketHandshakeRequest;
 import dev.mqtt5.client.config.WebSocketOptions;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -11,14 +12,17 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Upgrades a connected (and possibly TLS-secured) channel to WebSocket: runs the handshake
@@ -59,7 +63,7 @@ final class WebSocketUpgrade {
         long timeoutMillis = options.handshakeTimeout().toMillis();
         var timeout = channel.eventLoop().schedule(() -> fail("WebSocket upgrade to " + initial.uri()
                 + " timed out after " + timeoutMillis + " ms", null), timeoutMillis,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+                TimeUnit.MILLISECONDS);
         result.whenComplete((ignored, error) -> timeout.cancel(false));
         if (options.handshakeTransformer().isEmpty()) {
             sendUpgrade(initial);
@@ -102,6 +106,7 @@ final class WebSocketUpgrade {
         }
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addBefore(beforeHandler, "ws-http-codec", new HttpClientCodec());
+        pipeline.addBefore(beforeHandler, "ws-status-check", new StatusCheck(request.uri()));
         pipeline.addBefore(beforeHandler, "ws-http-aggregator", new HttpObjectAggregator(MAX_RESPONSE_SIZE));
         pipeline.addBefore(beforeHandler, "ws-upgrade", new ResponseHandler(handshaker, request.uri()));
         handshaker.handshake(channel).addListener(f -> {
@@ -128,12 +133,6 @@ final class WebSocketUpgrade {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
-            HttpResponseStatus status = response.status();
-            if (status.code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
-                fail("WebSocket upgrade to " + uri + " refused: HTTP " + status.code()
-                        + (status.reasonPhrase().isEmpty() ? "" : " " + status.reasonPhrase()), null);
-                return;
-            }
             try {
                 handshaker.finishHandshake(ctx.channel(), response);
             } catch (RuntimeException e) {
@@ -142,12 +141,36 @@ final class WebSocketUpgrade {
             }
             ctx.pipeline().addBefore(beforeHandler, "ws-framing", new WebSocketFraming());
             ctx.pipeline().remove(this);
+            ctx.pipeline().remove(StatusCheck.class);
             result.complete(null);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             fail("WebSocket upgrade to " + uri + " failed: " + cause, cause);
+        }
+    }
+
+    /** Fails the upgrade as soon as the response head arrives with a status other than 101, without waiting for a body. */
+    private final class StatusCheck extends ChannelInboundHandlerAdapter {
+
+        private final String uri;
+
+        StatusCheck(String uri) {
+            this.uri = uri;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpResponse response
+                    && response.status().code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                HttpResponseStatus status = response.status();
+                ReferenceCountUtil.release(msg);
+                fail("WebSocket upgrade to " + uri + " refused: HTTP " + status.code()
+                        + (status.reasonPhrase().isEmpty() ? "" : " " + status.reasonPhrase()), null);
+                return;
+            }
+            ctx.fireChannelRead(msg);
         }
     }
 }
