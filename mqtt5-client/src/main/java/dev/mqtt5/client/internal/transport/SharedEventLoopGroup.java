@@ -19,11 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SharedEventLoopGroup {
 
-    private static final Object LOCK = new Object();
-    private static EventLoopGroup group;
-    private static int users;
+    private static final SharedEventLoopGroup JVM_WIDE = new SharedEventLoopGroup();
 
-    private SharedEventLoopGroup() {
+    private EventLoopGroup group;
+    private int users;
+
+    /** Creates an independent counter; production code uses the static methods, tests a fresh instance. */
+    SharedEventLoopGroup() {
     }
 
     /**
@@ -32,14 +34,7 @@ public final class SharedEventLoopGroup {
      * @return the shared event loop group; do not shut it down, call {@link #release()}
      */
     public static EventLoopGroup acquire() {
-        synchronized (LOCK) {
-            if (group == null) {
-                group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                        new IoThreadFactory(), NioIoHandler.newFactory());
-            }
-            users++;
-            return group;
-        }
+        return JVM_WIDE.acquireGroup();
     }
 
     /**
@@ -48,8 +43,21 @@ public final class SharedEventLoopGroup {
      * @throws IllegalStateException if called more often than {@link #acquire()}
      */
     public static void release() {
+        JVM_WIDE.releaseGroup();
+    }
+
+    synchronized EventLoopGroup acquireGroup() {
+        if (group == null) {
+            group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                    new IoThreadFactory(), NioIoHandler.newFactory());
+        }
+        users++;
+        return group;
+    }
+
+    void releaseGroup() {
         EventLoopGroup toShutDown;
-        synchronized (LOCK) {
+        synchronized (this) {
             if (users == 0) {
                 throw new IllegalStateException("SharedEventLoopGroup released more often than acquired");
             }
