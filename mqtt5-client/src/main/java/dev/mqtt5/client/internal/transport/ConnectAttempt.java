@@ -1,0 +1,160 @@
+package dev.mqtt5.client.internal.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * One connection attempt, step by step on the channel's event loop: TCP connect, TLS handshake,
+ * WebSocket upgrade, then the MQTT handlers. A guard handler at the end of the pipeline turns
+ * errors and early closes during setup into a failed result; any failure closes the channel.
+ */
+final class ConnectAttempt {
+
+    private static final String SETUP_GUARD = "transport-setup-guard";
+
+    private final TransportSettings settings;
+    private final TlsHandlerFactory tls;
+    private final Executor userExecutor;
+    private final Consumer<ChannelPipeline> mqttHandlers;
+    private final CompletableFuture<Channel> result = new CompletableFuture<>();
+    private Channel channel;
+    private String step = "connect";
+
+    ConnectAttempt(TransportSettings settings, TlsHandlerFactory tls, Executor userExecutor,
+            Consumer<ChannelPipeline> mqttHandlers) {
+        this.settings = settings;
+        this.tls = tls;
+        this.userExecutor = userExecutor;
+        this.mqttHandlers = mqttHandlers;
+    }
+
+    CompletableFuture<Channel> start(Bootstrap bootstrap) {
+        var connectFuture = bootstrap.handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(SETUP_GUARD, new SetupGuard());
+            }
+        }).connect(settings.host(), settings.port());
+        channel = connectFuture.channel();
+        result.whenComplete((ignored, error) -> {
+            if (error != null) {
+                channel.close();
+            }
+        });
+        connectFuture.addListener(f -> {
+            if (f.isSuccess()) {
+                onConnected();
+            } else {
+                fail("Connecting to " + settings.address() + " failed: " + describe(f.cause()), f.cause());
+            }
+        });
+        return result;
+    }
+
+    private void onConnected() {
+        if (result.isDone()) {
+            return;
+        }
+        if (tls == null) {
+            afterTls();
+            return;
+        }
+        step = "TLS handshake";
+        SslHandler sslHandler = tls.newHandler(channel.alloc(), settings.host(), settings.port());
+        channel.pipeline().addFirst("tls", sslHandler);
+        sslHandler.handshakeFuture().addListener(f -> {
+            if (f.isSuccess()) {
+                afterTls();
+            } else {
+                fail(stepFailure(f.cause()), f.cause());
+            }
+        });
+    }
+
+    private void afterTls() {
+        if (result.isDone()) {
+            return;
+        }
+        if (settings.webSocket() == null) {
+            ready();
+            return;
+        }
+        step = "WebSocket upgrade";
+        WebSocketUpgrade.start(channel, settings, userExecutor, SETUP_GUARD).whenComplete((ignored, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                ready();
+            }
+        });
+    }
+
+    private void ready() {
+        if (result.isDone()) {
+            return;
+        }
+        if (!channel.isActive()) {
+            fail("Connection to " + settings.address() + " closed before it was ready", null);
+            return;
+        }
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.remove(SETUP_GUARD);
+        try {
+            mqttHandlers.accept(pipeline);
+        } catch (RuntimeException e) {
+            fail("Installing the MQTT handlers on " + settings.address() + " failed: " + e, e);
+            return;
+        }
+        if (!result.complete(channel)) {
+            channel.close();
+        }
+    }
+
+    private String stepFailure(Throwable cause) {
+        return switch (step) {
+            case "TLS handshake" -> "TLS handshake with " + settings.address() + " failed: " + describe(cause);
+            case "WebSocket upgrade" -> "WebSocket upgrade to " + (settings.tls() != null ? "wss://" : "ws://")
+                    + settings.address() + settings.webSocket().path() + " failed: " + describe(cause);
+            default -> "Connection to " + settings.address() + " failed: " + describe(cause);
+        };
+    }
+
+    private void fail(String message, Throwable cause) {
+        result.completeExceptionally(new TransportException(message, cause));
+    }
+
+    private static String describe(Throwable cause) {
+        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** Sits at the end of the pipeline until the transport is ready; turns setup errors into a failed result. */
+    private final class SetupGuard extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            fail(stepFailure(cause), cause);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            fail(stepFailure(new ClosedChannelException()).replace("ClosedChannelException", "connection closed by peer"), null);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}
