@@ -1,0 +1,14 @@
+package dev.mqtt5.client.internal.codec;
+
+import io.netty.buffer.ByteBuf;
+
+/** Decodes the body of one packet kind; the framing decoder has already checked the type, flags and size. */
+interface PacketDecoder {
+
+    /**
+     * @param body exactly the Remaining Length bytes of the packet (a slice: do not retain it)
+     * @param flags the low four bits of the fixed header
+     * @return the decoded packet, one of the types {@link Mqtt5Decoder} emits
+     */
+    Object decode(ByteBuf body, int flags);
+}
