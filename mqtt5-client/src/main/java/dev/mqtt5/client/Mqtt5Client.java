@@ -3,7 +3,6 @@ package dev.mqtt5.client;
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.internal.engine.ClientEngine;
 import dev.mqtt5.client.internal.engine.Operations;
-import dev.mqtt5.client.internal.transport.SharedEventLoopGroup;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.PublishPacket;
@@ -45,14 +44,7 @@ public final class Mqtt5Client implements AutoCloseable {
      */
     public Mqtt5Client(Mqtt5ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options must not be null");
-        ClientEngine created;
-        try {
-            created = new ClientEngine(options, SharedEventLoopGroup.acquire().next());
-        } catch (RuntimeException e) {
-            SharedEventLoopGroup.release();
-            throw e;
-        }
-        this.engine = created;
+        this.engine = ClientEngine.create(options);
         this.operations = new Operations(engine);
     }
 
@@ -158,7 +150,7 @@ public final class Mqtt5Client implements AutoCloseable {
         } catch (Exception ignored) {
             // Closing anyway: the connection is closed by the stop already requested.
         } finally {
-            SharedEventLoopGroup.release();
+            engine.release();
         }
     }
 }

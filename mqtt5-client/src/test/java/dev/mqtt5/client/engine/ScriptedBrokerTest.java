@@ -256,17 +256,24 @@ class ScriptedBrokerTest {
 
     @Test
     void duplicateQos2PublishIsDeliveredOnceAndReleasedWithPubComp() throws Exception {
+        broker.noReply(MqttMessageType.PUBREC);
         start(options());
         listener.await(ConnectionSuccessEvent.class, WAIT);
         byte[] payload = "once".getBytes();
         broker.send(BrokerReplies.publish("q2/t", 2, 7, payload, MqttProperties.NO_PROPERTIES));
         broker.awaitPacket(MqttMessageType.PUBREC, WAIT);
+        // The same packet id again before PUBREL: a duplicate, acknowledged again but not delivered again.
         broker.send(BrokerReplies.publish("q2/t", 2, 7, payload, MqttProperties.NO_PROPERTIES));
         broker.awaitPacket(MqttMessageType.PUBREC, WAIT);
-        // The fake broker answers each PUBREC with PUBREL; the client completes with PUBCOMP.
-        broker.awaitPacket(MqttMessageType.PUBCOMP, WAIT);
+        broker.send(BrokerReplies.ack(MqttMessageType.PUBREL, 7));
+        MqttMessage pubComp = broker.awaitPacket(MqttMessageType.PUBCOMP, WAIT);
+        assertThat(((io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader) pubComp.variableHeader())
+                .reasonCode()).isZero();
         assertThat(listener.awaitPublish(WAIT).payloadAsString()).isEqualTo("once");
         listener.assertNoPublish(Duration.ofMillis(300));
+        // After PUBREL the identifier is free: the same id now carries a new message.
+        broker.send(BrokerReplies.publish("q2/t", 2, 7, "next".getBytes(), MqttProperties.NO_PROPERTIES));
+        assertThat(listener.awaitPublish(WAIT).payloadAsString()).isEqualTo("next");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.mqtt5.client.internal.codec.Mqtt5Decoder;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
 import dev.mqtt5.client.internal.codec.PingResp;
+import dev.mqtt5.client.internal.transport.SharedEventLoopGroup;
 import dev.mqtt5.client.internal.transport.TransportConnector;
 import dev.mqtt5.client.internal.transport.TransportSettings;
 import dev.mqtt5.client.lifecycle.AttemptingConnectEvent;
@@ -91,7 +92,23 @@ public final class ClientEngine {
     private volatile ClientState state = ClientState.STOPPED;
     private volatile NegotiatedSettings settings;
 
-    public ClientEngine(Mqtt5ClientOptions options, EventLoop loop) {
+    /** Creates an engine on an event loop of the shared group; {@link #release()} gives it back. */
+    public static ClientEngine create(Mqtt5ClientOptions options) {
+        EventLoop loop = SharedEventLoopGroup.acquire().next();
+        try {
+            return new ClientEngine(options, loop);
+        } catch (RuntimeException e) {
+            SharedEventLoopGroup.release();
+            throw e;
+        }
+    }
+
+    /** Gives the event loop back to the shared group; call once, after stop. */
+    public void release() {
+        SharedEventLoopGroup.release();
+    }
+
+    ClientEngine(Mqtt5ClientOptions options, EventLoop loop) {
         this.options = options;
         this.loop = loop;
         this.callbacks = new CallbackDispatcher(options.callbackExecutor(), options.lifecycleListener(),
