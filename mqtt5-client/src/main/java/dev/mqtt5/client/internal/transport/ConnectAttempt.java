@@ -6,11 +6,16 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -29,7 +34,7 @@ final class ConnectAttempt {
     private final Consumer<ChannelPipeline> mqttHandlers;
     private final CompletableFuture<Channel> result = new CompletableFuture<>();
     private Channel channel;
-    private String step = "connect";
+    private String step = "DNS lookup";
 
     ConnectAttempt(TransportSettings settings, TlsHandlerFactory tls, Executor userExecutor,
             Consumer<ChannelPipeline> mqttHandlers) {
@@ -39,19 +44,52 @@ final class ConnectAttempt {
         this.mqttHandlers = mqttHandlers;
     }
 
-    CompletableFuture<Channel> start(Bootstrap bootstrap) {
+    /**
+     * Resolves the host name on the user executor (a DNS lookup blocks, and the event loop is
+     * shared by every client), then connects on the event loop.
+     */
+    CompletableFuture<Channel> start(Bootstrap bootstrap, EventLoop loop) {
+        result.whenComplete((ignored, error) -> {
+            if (error != null && channel != null) {
+                channel.close();
+            }
+        });
+        step = "DNS lookup";
+        CompletableFuture.supplyAsync(this::resolve, userExecutor).whenComplete((address, error) -> loop.execute(() -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                fail("Resolving " + settings.host() + " failed: " + describe(cause), cause);
+            } else {
+                connect(bootstrap, address);
+            }
+        }));
+        return result;
+    }
+
+    private InetSocketAddress resolve() {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port());
+        } catch (UnknownHostException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private void connect(Bootstrap bootstrap, InetSocketAddress address) {
+        step = "connect";
         var connectFuture = bootstrap.handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(SETUP_GUARD, new SetupGuard());
             }
-        }).connect(settings.host(), settings.port());
+        }).connect(address);
         channel = connectFuture.channel();
-        result.whenComplete((ignored, error) -> {
-            if (error != null) {
-                channel.close();
-            }
-        });
+        if (result.isDone()) {
+            channel.close();
+            return;
+        }
         connectFuture.addListener(f -> {
             if (f.isSuccess()) {
                 onConnected();
@@ -59,7 +97,6 @@ final class ConnectAttempt {
                 fail("Connecting to " + settings.address() + " failed: " + describe(f.cause()), f.cause());
             }
         });
-        return result;
     }
 
     private void onConnected() {

@@ -63,7 +63,7 @@ public final class TransportConnector {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         settings.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
-        return new ConnectAttempt(settings, tls, userExecutor, mqttHandlers).start(bootstrap);
+        return new ConnectAttempt(settings, tls, userExecutor, mqttHandlers).start(bootstrap, loop);
     }
 
     private TlsHandlerFactory tlsFactory(TlsOptions options) throws SSLException {
