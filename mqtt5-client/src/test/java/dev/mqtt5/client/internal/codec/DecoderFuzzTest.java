@@ -8,9 +8,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.ReferenceCountUtil;
+import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Feeds arbitrary bytes to the decoder. Whatever arrives, the only failure allowed out is a
@@ -29,6 +33,26 @@ class DecoderFuzzTest {
         decode(input, input.length == 0 ? 1 : input.length, 48);
     }
 
+    @Test
+    void theSeedCorpusHoldsValidPacketsThatDecodeAndBrokenOnesThatFail() throws Exception {
+        Path corpus = Path.of(DecoderFuzzTest.class
+                .getResource("DecoderFuzzTestInputs/decoderRaisesOnlyProtocolExceptions").toURI());
+        List<Path> seeds;
+        try (Stream<Path> files = Files.list(corpus)) {
+            seeds = files.filter(f -> f.getFileName().toString().matches("(valid|broken)-.*")).toList();
+        }
+        assertThat(seeds).hasSizeGreaterThanOrEqualTo(12);
+        for (Path seed : seeds) {
+            Outcome outcome = decode(Files.readAllBytes(seed), Integer.MAX_VALUE, Mqtt5Decoder.NO_LIMIT);
+            if (seed.getFileName().toString().startsWith("valid-")) {
+                assertThat(outcome.error).as(seed.toString()).isNull();
+                assertThat(outcome.packets).as(seed.toString()).isNotEmpty();
+            } else {
+                assertThat(outcome.error).as(seed.toString()).isNotNull();
+            }
+        }
+    }
+
     private record Outcome(List<Object> packets, String error) {
     }
 
@@ -36,7 +60,7 @@ class DecoderFuzzTest {
         EmbeddedChannel channel = new EmbeddedChannel(new Mqtt5Decoder(maximumPacketSize));
         String error = null;
         for (int from = 0; from < input.length; from += chunkSize) {
-            byte[] chunk = Arrays.copyOfRange(input, from, Math.min(input.length, from + chunkSize));
+            byte[] chunk = Arrays.copyOfRange(input, from, (int) Math.min(input.length, (long) from + chunkSize));
             try {
                 channel.writeInbound(Unpooled.wrappedBuffer(chunk));
             } catch (DecoderException e) {

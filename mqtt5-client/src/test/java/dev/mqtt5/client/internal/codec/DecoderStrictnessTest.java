@@ -79,6 +79,7 @@ class DecoderStrictnessTest {
                 arguments("AUTH without Authentication Method", packet(0xF0, Bytes.of(0x18).props(new Bytes())), PROTOCOL, "AUTH: property Authentication Method (0x15) is missing"),
                 // reason codes
                 arguments("CONNACK reason code", Bytes.of(0x20, 3, 0, 0x05, 0).array(), MALFORMED, "CONNACK: invalid reason code 0x05"),
+                arguments("MQTT 3.1.1 refusal", Bytes.of(0x20, 2, 0, 0x01).array(), MALFORMED, "CONNACK: invalid reason code 0x01 (an MQTT 3.1.1 refusal: the server may not support MQTT 5)"),
                 arguments("PUBACK reason code", Bytes.of(0x40, 3, 0, 1, 0x01).array(), MALFORMED, "PUBACK: invalid reason code 0x01"),
                 arguments("PUBREC reason code", Bytes.of(0x50, 3, 0, 1, 0x92).array(), MALFORMED, "PUBREC: invalid reason code 0x92"),
                 arguments("PUBREL reason code", Bytes.of(0x62, 3, 0, 1, 0x10).array(), MALFORMED, "PUBREL: invalid reason code 0x10"),
