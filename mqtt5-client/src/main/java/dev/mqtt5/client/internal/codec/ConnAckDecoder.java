@@ -27,7 +27,12 @@ final class ConnAckDecoder implements PacketDecoder {
         int code = WireReader.readUnsignedByte(body, PACKET, "Reason Code");
         ConnectReasonCode reasonCode = ConnectReasonCode.fromCode(code);
         if (reasonCode == null) {
-            throw MqttProtocolException.malformed(String.format("%s: invalid reason code 0x%02X", PACKET, code));
+            // A broker without MQTT 5 refuses with a 3.1.1 CONNACK (remaining length 2, return code 1 to 5);
+            // saying so spares the user a hunt through packet dumps.
+            String hint = code <= 5 && !body.isReadable()
+                    ? " (an MQTT 3.1.1 refusal: the server may not support MQTT 5)" : "";
+            throw MqttProtocolException.malformed(
+                    String.format("%s: invalid reason code 0x%02X", PACKET, code) + hint);
         }
         boolean sessionPresent = ackFlags == 1;
         if (sessionPresent && reasonCode != ConnectReasonCode.SUCCESS) {

@@ -54,35 +54,43 @@ public final class PacketEncoders {
         return new PublishEncoder(packet);
     }
 
+    /** PUBACK: the packet identifier comes from {@link OutboundPacket#writeTo}. */
     public static OutboundPacket pubAck(PubAckPacket p) {
         return new AckEncoder("PUBACK", AckEncoder.PUBACK, p.reasonCode().code(), p.reasonString(), p.userProperties());
     }
 
+    /** PUBREC: the packet identifier comes from {@link OutboundPacket#writeTo}. */
     public static OutboundPacket pubRec(PubRecPacket p) {
         return new AckEncoder("PUBREC", AckEncoder.PUBREC, p.reasonCode().code(), p.reasonString(), p.userProperties());
     }
 
+    /** PUBREL: the packet identifier comes from {@link OutboundPacket#writeTo}. */
     public static OutboundPacket pubRel(PubRelPacket p) {
         return new AckEncoder("PUBREL", AckEncoder.PUBREL, p.reasonCode().code(), p.reasonString(), p.userProperties());
     }
 
+    /** PUBCOMP: the packet identifier comes from {@link OutboundPacket#writeTo}. */
     public static OutboundPacket pubComp(PubCompPacket p) {
         return new AckEncoder("PUBCOMP", AckEncoder.PUBCOMP, p.reasonCode().code(), p.reasonString(),
                 p.userProperties());
     }
 
+    /** SUBSCRIBE: the packet identifier comes from {@link OutboundPacket#writeTo}. */
     public static OutboundPacket subscribe(SubscribePacket p) {
         return new SubscribeEncoder(p);
     }
 
+    /** UNSUBSCRIBE: the packet identifier comes from {@link OutboundPacket#writeTo}. */
     public static OutboundPacket unsubscribe(UnsubscribePacket p) {
         return new UnsubscribeEncoder(p);
     }
 
+    /** DISCONNECT, in its shortest legal form. */
     public static OutboundPacket disconnect(DisconnectPacket p) {
         return new DisconnectEncoder(p);
     }
 
+    /** AUTH, in its shortest legal form. */
     public static OutboundPacket auth(AuthPacket p) {
         return new AuthEncoder(p);
     }
