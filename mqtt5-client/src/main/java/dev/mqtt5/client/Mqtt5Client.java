@@ -11,6 +11,7 @@ import dev.mqtt5.client.packet.SubAckPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.UnsubAckPacket;
 import dev.mqtt5.client.packet.UnsubscribePacket;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +95,17 @@ public final class Mqtt5Client implements AutoCloseable {
      *     QoS or retain flag exceeds what the connected server allows
      */
     public CompletableFuture<PublishResult> publish(PublishPacket publish) {
-        return operations.publish(Objects.requireNonNull(publish, "publish must not be null"));
+        return publish(publish, null);
+    }
+
+    /**
+     * Publishes a message with its own acknowledgement timeout instead of the client's
+     * {@code operationTimeout}; see {@link #publish(PublishPacket)}.
+     *
+     * @param ackTimeout how long the server may take to acknowledge it once written, or null for the default
+     */
+    public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
+        return operations.publish(Objects.requireNonNull(publish, "publish must not be null"), ackTimeout);
     }
 
     /**
@@ -105,8 +116,40 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when a topic filter or option is invalid
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe) {
-        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"));
+        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), null, null);
     }
+
+    /**
+     * Subscribes with a handler of its own: publishes that match this subscription go to the
+     * handler (acknowledged when it returns) instead of the client's publish-received listener.
+     * Matching uses the Subscription Identifier when the server supports them (the client assigns
+     * one if the packet has none), otherwise the topic filter, {@code $share/group/} included. A
+     * publish that matches several handlers goes to each. The route ends with a successful
+     * unsubscribe of the filter, or when the subscription is refused.
+     */
+    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, PublishReceivedListener handler) {
+        Objects.requireNonNull(handler, "handler must not be null");
+        return subscribe(subscribe, Operations.acknowledgingOnReturn(handler));
+    }
+
+    /**
+     * Subscribes with a handler of its own that acknowledges each publish itself; see
+     * {@link #subscribe(SubscribePacket, PublishReceivedListener)} and {@link Acknowledgement}.
+     */
+    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler) {
+        Objects.requireNonNull(handler, "handler must not be null");
+        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), handler, null);
+    }
+
+    /**
+     * Subscribes with its own acknowledgement timeout; see {@link #subscribe(SubscribePacket)}.
+     *
+     * @param ackTimeout how long the server may take to answer once written, or null for the default
+     */
+    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, Duration ackTimeout) {
+        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), null, ackTimeout);
+    }
+
 
     /**
      * Unsubscribes.
@@ -116,7 +159,16 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when a topic filter is invalid
      */
     public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe) {
-        return operations.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"));
+        return unsubscribe(unsubscribe, null);
+    }
+
+    /**
+     * Unsubscribes with its own acknowledgement timeout; see {@link #unsubscribe(UnsubscribePacket)}.
+     *
+     * @param ackTimeout how long the server may take to answer once written, or null for the default
+     */
+    public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe, Duration ackTimeout) {
+        return operations.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"), ackTimeout);
     }
 
     /** A snapshot of the operation queue: incomplete and unacknowledged operations, counts and sizes. */

@@ -1,9 +1,11 @@
 package dev.mqtt5.client;
 
+import dev.mqtt5.client.config.FlowControlOptions;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
 import dev.mqtt5.client.config.ReconnectOptions;
 import dev.mqtt5.client.config.SessionBehavior;
 import dev.mqtt5.client.config.TlsOptions;
+import dev.mqtt5.client.config.TopicAliasingOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.ConnectPacket;
@@ -32,7 +34,10 @@ public final class Mqtt5ClientOptions {
     private final boolean tcpNoDelay;
     private final LifecycleListener lifecycleListener;
     private final PublishReceivedListener publishReceivedListener;
+    private final ManualAckPublishListener manualAckPublishListener;
     private final Executor callbackExecutor;
+    private final TopicAliasingOptions topicAliasing;
+    private final FlowControlOptions flowControl;
 
     private Mqtt5ClientOptions(Builder b) {
         this.hostName = b.hostName;
@@ -50,7 +55,10 @@ public final class Mqtt5ClientOptions {
         this.tcpNoDelay = b.tcpNoDelay;
         this.lifecycleListener = b.lifecycleListener;
         this.publishReceivedListener = b.publishReceivedListener;
+        this.manualAckPublishListener = b.manualAckPublishListener;
         this.callbackExecutor = b.callbackExecutor;
+        this.topicAliasing = b.topicAliasing;
+        this.flowControl = b.flowControl;
     }
 
     private static int defaultPort(boolean tls, boolean webSocket) {
@@ -140,6 +148,21 @@ public final class Mqtt5ClientOptions {
         return publishReceivedListener;
     }
 
+    /** The listener for received publishes that acknowledges them itself, or null. */
+    public ManualAckPublishListener manualAckPublishListener() {
+        return manualAckPublishListener;
+    }
+
+    /** How outbound topic aliases are used (default disabled). */
+    public TopicAliasingOptions topicAliasing() {
+        return topicAliasing;
+    }
+
+    /** Client-side throttling of outbound traffic (default disabled; {@link FlowControlOptions#iotCore()} for AWS IoT Core). */
+    public FlowControlOptions flowControl() {
+        return flowControl;
+    }
+
     /** The executor that runs callbacks and completes futures, or null for the client's default. */
     public Executor callbackExecutor() {
         return callbackExecutor;
@@ -152,7 +175,8 @@ public final class Mqtt5ClientOptions {
                 + ", reconnectOptions=" + reconnectOptions + ", connackTimeout=" + connackTimeout
                 + ", pingTimeout=" + pingTimeout + ", socketConnectTimeout=" + socketConnectTimeout
                 + ", operationTimeout=" + operationTimeout + ", tls=" + tls + ", webSocket=" + webSocket
-                + ", tcpNoDelay=" + tcpNoDelay + "]";
+                + ", tcpNoDelay=" + tcpNoDelay + ", topicAliasing=" + topicAliasing + ", flowControl=" + flowControl
+                + "]";
     }
 
     /** Builds {@link Mqtt5ClientOptions}; every setter names its field when it rejects a value. */
@@ -172,7 +196,10 @@ public final class Mqtt5ClientOptions {
         private boolean tcpNoDelay = true;
         private LifecycleListener lifecycleListener;
         private PublishReceivedListener publishReceivedListener;
+        private ManualAckPublishListener manualAckPublishListener;
         private Executor callbackExecutor;
+        private TopicAliasingOptions topicAliasing = TopicAliasingOptions.disabled();
+        private FlowControlOptions flowControl = FlowControlOptions.disabled();
 
         private Builder() {
         }
@@ -268,9 +295,37 @@ public final class Mqtt5ClientOptions {
             return this;
         }
 
-        /** Receives every publish the server delivers. */
+        /**
+         * Receives every publish the server delivers that no per-subscription handler claimed; a
+         * QoS 1 or 2 publish is acknowledged when the listener returns. Replaces a listener set
+         * with {@link #publishReceivedListener(ManualAckPublishListener)}.
+         */
         public Builder publishReceivedListener(PublishReceivedListener listener) {
             this.publishReceivedListener = listener;
+            this.manualAckPublishListener = null;
+            return this;
+        }
+
+        /**
+         * Receives every publish that no per-subscription handler claimed, and acknowledges each
+         * one itself, later if it wants. Replaces a listener set with
+         * {@link #publishReceivedListener(PublishReceivedListener)}.
+         */
+        public Builder publishReceivedListener(ManualAckPublishListener listener) {
+            this.manualAckPublishListener = listener;
+            this.publishReceivedListener = null;
+            return this;
+        }
+
+        /** How outbound topic aliases are used (default {@link TopicAliasingOptions#disabled()}). */
+        public Builder topicAliasing(TopicAliasingOptions topicAliasing) {
+            this.topicAliasing = Objects.requireNonNull(topicAliasing, "topicAliasing must not be null");
+            return this;
+        }
+
+        /** Client-side throttling (default {@link FlowControlOptions#disabled()}). */
+        public Builder flowControl(FlowControlOptions flowControl) {
+            this.flowControl = Objects.requireNonNull(flowControl, "flowControl must not be null");
             return this;
         }
 

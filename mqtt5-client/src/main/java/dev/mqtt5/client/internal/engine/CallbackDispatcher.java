@@ -1,5 +1,7 @@
 package dev.mqtt5.client.internal.engine;
 
+import dev.mqtt5.client.Acknowledgement;
+import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.PublishPacket;
@@ -8,10 +10,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Moves user code off the event loop. Listener callbacks (lifecycle and received publishes) run
- * one at a time, in order, on a serial executor; futures are completed on the callback executor
- * itself, not behind the listeners, so a listener that blocks on {@code publish(...).join()}
- * cannot deadlock the client.
+ * Moves user code off the event loop. Listener callbacks (lifecycle, received publishes,
+ * per-subscription handlers) run one at a time, in order, on a serial executor; futures are
+ * completed on the callback executor itself, not behind the listeners, so a listener that blocks
+ * on {@code publish(...).join()} cannot deadlock the client.
  */
 final class CallbackDispatcher {
 
@@ -21,36 +23,46 @@ final class CallbackDispatcher {
     private final Executor executor;
     private final SerialExecutor listeners;
     private final LifecycleListener lifecycle;
-    private final PublishReceivedListener publishes;
+    private final ManualAckPublishListener publishes;
 
-    CallbackDispatcher(Executor executor, LifecycleListener lifecycle, PublishReceivedListener publishes) {
+    CallbackDispatcher(Executor executor, LifecycleListener lifecycle, PublishReceivedListener autoAck,
+            ManualAckPublishListener manualAck) {
         this.executor = executor != null ? executor : CallbackPool.get();
         this.listeners = new SerialExecutor(this.executor);
         this.lifecycle = lifecycle != null ? lifecycle : NO_LIFECYCLE;
-        this.publishes = publishes;
+        this.publishes = manualAck != null ? manualAck : autoAcknowledging(autoAck);
     }
 
-    void lifecycle(Consumer<LifecycleListener> event) {
-        listeners.execute(() -> event.accept(lifecycle));
+    /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */
+    static ManualAckPublishListener autoAcknowledging(PublishReceivedListener listener) {
+        if (listener == null) {
+            return null;
+        }
+        return (publish, ack) -> {
+            try {
+                listener.onPublishReceived(publish);
+            } finally {
+                ack.acknowledge();
+            }
+        };
     }
 
     Executor executor() {
         return executor;
     }
 
-    boolean hasPublishListener() {
-        return publishes != null;
+    /** The client's own publish listener in its acknowledging form, or null. */
+    ManualAckPublishListener publishListener() {
+        return publishes;
     }
 
-    /** Delivers a publish to the listener, then runs {@code afterReturn} (which acknowledges it). */
-    void publishReceived(PublishPacket publish, Runnable afterReturn) {
-        listeners.execute(() -> {
-            try {
-                publishes.onPublishReceived(publish);
-            } finally {
-                afterReturn.run();
-            }
-        });
+    void lifecycle(Consumer<LifecycleListener> event) {
+        listeners.execute(() -> event.accept(lifecycle));
+    }
+
+    /** Runs a publish handler on the serial executor. */
+    void deliver(ManualAckPublishListener handler, PublishPacket publish, Acknowledgement ack) {
+        listeners.execute(() -> handler.onPublishReceived(publish, ack));
     }
 
     <T> void complete(CompletableFuture<T> future, T value) {

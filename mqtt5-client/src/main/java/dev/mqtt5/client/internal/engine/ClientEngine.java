@@ -60,6 +60,7 @@ public final class ClientEngine {
     private final EventLoop loop;
     private final CallbackDispatcher callbacks;
     private final OperationQueue operations;
+    private final AckHandler acks;
     private final InboundPublishes inbound;
     private final ReconnectBackoff backoff;
 
@@ -112,10 +113,12 @@ public final class ClientEngine {
         this.options = options;
         this.loop = loop;
         this.callbacks = new CallbackDispatcher(options.callbackExecutor(), options.lifecycleListener(),
-                options.publishReceivedListener());
-        this.operations = new OperationQueue(callbacks, options.offlineQueueBehavior());
+                options.publishReceivedListener(), options.manualAckPublishListener());
+        SubscriptionRouter router = new SubscriptionRouter();
+        this.operations = new OperationQueue(loop, callbacks, router, options);
+        this.acks = new AckHandler(operations);
         ConnectPacket c = options.connectOptions();
-        this.inbound = new InboundPublishes(loop, callbacks, operations,
+        this.inbound = new InboundPublishes(loop, callbacks, operations, router,
                 c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
                 c.topicAliasMaximum() != null ? c.topicAliasMaximum() : 0);
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
@@ -134,6 +137,20 @@ public final class ClientEngine {
 
     public OperationStatistics statistics() {
         return operations.statistics();
+    }
+
+    /** The client's options. */
+    public Mqtt5ClientOptions options() {
+        return options;
+    }
+
+    /** Bytes waiting in Netty's outbound buffer for the socket; for backpressure tests. Event loop only. */
+    long pendingWriteBytes() {
+        return operations.pendingWriteBytes();
+    }
+
+    EventLoop eventLoop() {
+        return loop;
     }
 
     public void start() {
@@ -287,17 +304,17 @@ public final class ClientEngine {
             int id = ack.packetId();
             Object packet = ack.packet();
             if (packet instanceof PubAckPacket p) {
-                operations.onPubAck(id, p);
+                acks.onPubAck(id, p);
             } else if (packet instanceof PubRecPacket p) {
-                operations.onPubRec(id, p);
+                acks.onPubRec(id, p);
             } else if (packet instanceof PubCompPacket p) {
-                operations.onPubComp(id, p);
+                acks.onPubComp(id, p);
             } else if (packet instanceof PubRelPacket) {
                 inbound.onPubRel(id);
             } else if (packet instanceof SubAckPacket p) {
-                operations.onSubAck(id, p);
+                acks.onSubAck(id, p);
             } else if (packet instanceof UnsubAckPacket p) {
-                operations.onUnsubAck(id, p);
+                acks.onUnsubAck(id, p);
             }
         } else if (msg instanceof PingResp) {
             pingOutstanding = false;
