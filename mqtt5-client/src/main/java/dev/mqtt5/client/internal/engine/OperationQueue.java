@@ -195,9 +195,10 @@ final class OperationQueue {
         if (flowControl != null) {
             flowControl.reset(System.nanoTime());
         }
-        List<Operation<?>> unacked = inflight.drain(Comparator.comparingLong(op -> op.sequence));
-        for (int i = unacked.size() - 1; i >= 0; i--) {
-            Operation<?> op = unacked.get(i);
+        // Operations kept across the disconnection are not counted as unacknowledged while offline.
+        List<Operation<?>> kept = inflight.drain(Comparator.comparingLong(op -> op.sequence));
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            Operation<?> op = kept.get(i);
             boolean counted = !op.abandoned;
             if (sessionPresent && op instanceof PublishOperation publish) {
                 inflight.bind(publish.packetId, publish);
@@ -205,11 +206,11 @@ final class OperationQueue {
                 control.addFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
                         : new ControlPacket(publish.encoded, -publish.packetId));
                 if (counted) {
+                    unackedCount++;
+                    unackedSize += op.size();
                     scheduleTimeout(op);
                 }
             } else if (counted) {
-                unackedCount--;
-                unackedSize -= op.size();
                 op.packetId = 0;
                 if (op instanceof PublishOperation publish) {
                     publish.pubRec = null;
@@ -223,6 +224,10 @@ final class OperationQueue {
 
     /** The connection ended: the offline queue behaviour decides what is kept for the next one. */
     void disconnected(Throwable cause) {
+        if (channel == null) {
+            // A connection attempt that never got its CONNACK: everything was settled when the last one ended.
+            return;
+        }
         channel = null;
         writePending = false;
         control.clear();
@@ -245,6 +250,8 @@ final class OperationQueue {
             } else if (offlineBehavior.keeps(op.isPublish(), op.qos())) {
                 // Publishes keep their packet id for a resend with DUP; see connected().
                 inflight.bind(op.packetId, op);
+                unackedCount--;
+                unackedSize -= op.size();
             } else {
                 fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before its "
                         + "acknowledgement (offline queue behavior " + offlineBehavior + ")", cause), true);
@@ -252,13 +259,14 @@ final class OperationQueue {
         }
         failQueued(op -> !offlineBehavior.keeps(op.isPublish(), op.qos()), cause,
                 "the connection ended (offline queue behavior " + offlineBehavior + ")");
+        publishStatistics();
     }
 
     /** The client stopped: everything incomplete fails with the given cause, and the session is gone. */
     void stopped(Throwable cause) {
         disconnected(cause);
         for (Operation<?> op : inflight.drain(Comparator.comparingLong(o -> o.sequence))) {
-            fail(op, cause, true);
+            fail(op, cause, false);
         }
         failQueued(op -> true, cause, null);
     }
