@@ -4,6 +4,7 @@ import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.internal.engine.ClientEngine;
 import dev.mqtt5.client.internal.engine.Operations;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
+import dev.mqtt5.client.packet.AuthPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.PublishResult;
@@ -169,6 +170,20 @@ public final class Mqtt5Client implements AutoCloseable {
      */
     public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe, Duration ackTimeout) {
         return operations.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"), ackTimeout);
+    }
+
+    /**
+     * Re-authenticates on the current connection with the configured
+     * {@code enhancedAuthenticator} (AUTH with reason Re-authenticate, then the mechanism's
+     * challenges). Other operations keep flowing meanwhile.
+     *
+     * @return completed with the server's final AUTH (Success); exceptionally with
+     *     {@code AuthenticationException} when the mechanism fails or refuses (the connection is
+     *     then closed), or {@link IllegalStateException} without an authenticator, a connection,
+     *     or when a re-authentication is already in progress
+     */
+    public CompletableFuture<AuthPacket> reauthenticate() {
+        return engine.reauthenticate();
     }
 
     /** A snapshot of the operation queue: incomplete and unacknowledged operations, counts and sizes. */

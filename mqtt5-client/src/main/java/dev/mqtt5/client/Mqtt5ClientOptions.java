@@ -1,5 +1,6 @@
 package dev.mqtt5.client;
 
+import dev.mqtt5.client.auth.EnhancedAuthenticator;
 import dev.mqtt5.client.config.FlowControlOptions;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
 import dev.mqtt5.client.config.ReconnectOptions;
@@ -38,6 +39,7 @@ public final class Mqtt5ClientOptions {
     private final Executor callbackExecutor;
     private final TopicAliasingOptions topicAliasing;
     private final FlowControlOptions flowControl;
+    private final EnhancedAuthenticator enhancedAuthenticator;
 
     private Mqtt5ClientOptions(Builder b) {
         this.hostName = b.hostName;
@@ -59,6 +61,7 @@ public final class Mqtt5ClientOptions {
         this.callbackExecutor = b.callbackExecutor;
         this.topicAliasing = b.topicAliasing;
         this.flowControl = b.flowControl;
+        this.enhancedAuthenticator = b.enhancedAuthenticator;
     }
 
     private static int defaultPort(boolean tls, boolean webSocket) {
@@ -163,6 +166,11 @@ public final class Mqtt5ClientOptions {
         return flowControl;
     }
 
+    /** The enhanced authentication mechanism, or null. */
+    public EnhancedAuthenticator enhancedAuthenticator() {
+        return enhancedAuthenticator;
+    }
+
     /** The executor that runs callbacks and completes futures, or null for the client's default. */
     public Executor callbackExecutor() {
         return callbackExecutor;
@@ -200,6 +208,7 @@ public final class Mqtt5ClientOptions {
         private Executor callbackExecutor;
         private TopicAliasingOptions topicAliasing = TopicAliasingOptions.disabled();
         private FlowControlOptions flowControl = FlowControlOptions.disabled();
+        private EnhancedAuthenticator enhancedAuthenticator;
 
         private Builder() {
         }
@@ -339,6 +348,16 @@ public final class Mqtt5ClientOptions {
         }
 
         /**
+         * Authenticates with MQTT 5 enhanced authentication (AUTH packets) on every connection;
+         * {@code Mqtt5Client.reauthenticate()} repeats it on an established connection. The
+         * authenticator supplies the CONNECT's authentication method and data.
+         */
+        public Builder enhancedAuthenticator(EnhancedAuthenticator authenticator) {
+            this.enhancedAuthenticator = authenticator;
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @throws IllegalArgumentException when the host name is missing
@@ -346,6 +365,10 @@ public final class Mqtt5ClientOptions {
         public Mqtt5ClientOptions build() {
             if (hostName == null) {
                 throw new IllegalArgumentException("hostName must be set");
+            }
+            if (enhancedAuthenticator != null && connectOptions.authenticationMethod() != null) {
+                throw new IllegalArgumentException("set either connectOptions.authenticationMethod or an "
+                        + "enhancedAuthenticator, not both: the authenticator supplies the method and data");
             }
             return new Mqtt5ClientOptions(this);
         }

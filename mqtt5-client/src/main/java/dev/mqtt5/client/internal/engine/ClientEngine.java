@@ -3,6 +3,8 @@ package dev.mqtt5.client.internal.engine;
 import dev.mqtt5.client.ClientState;
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
+import dev.mqtt5.client.auth.EnhancedAuthenticator;
+import dev.mqtt5.client.exception.AuthenticationException;
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.exception.ConnectionRefusedException;
 import dev.mqtt5.client.exception.MqttConnectionException;
@@ -24,9 +26,11 @@ import dev.mqtt5.client.lifecycle.DisconnectionEvent;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.lifecycle.StoppedEvent;
 import dev.mqtt5.client.packet.AuthPacket;
+import dev.mqtt5.client.packet.AuthReasonCode;
 import dev.mqtt5.client.packet.ConnAckPacket;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
+import dev.mqtt5.client.packet.DisconnectReasonCode;
 import dev.mqtt5.client.packet.PubAckPacket;
 import dev.mqtt5.client.packet.PubCompPacket;
 import dev.mqtt5.client.packet.PubRecPacket;
@@ -63,6 +67,9 @@ public final class ClientEngine {
     private final AckHandler acks;
     private final InboundPublishes inbound;
     private final ReconnectBackoff backoff;
+    private final KeepAlive keepAlive;
+    /** Null unless enhanced authentication is configured. */
+    private final EnhancedAuthFlow auth;
 
     // Per session (survives reconnects, reset by stop()).
     private boolean connectedOnce;
@@ -79,10 +86,7 @@ public final class ClientEngine {
     private ConnAckPacket failedConnAck;
     private int attempt;
     private long connectedAtNanos;
-    private boolean pingOutstanding;
     private ScheduledFuture<?> connAckTimer;
-    private ScheduledFuture<?> keepAliveTimer;
-    private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> reconnectTimer;
 
     // Stop handling.
@@ -122,6 +126,10 @@ public final class ClientEngine {
                 c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
                 c.topicAliasMaximum() != null ? c.topicAliasMaximum() : 0);
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
+        this.auth = options.enhancedAuthenticator() == null ? null
+                : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);
+        this.keepAlive = new KeepAlive(loop, operations, options.pingTimeout(), options.hostName() + ":" + options.port(),
+                this::closeWith);
         OperationValidator.connect(c);
     }
 
@@ -238,6 +246,25 @@ public final class ClientEngine {
         ConnectPacket configured = options.connectOptions();
         connect = assignedClientId != null && configured.clientId().isEmpty()
                 ? configured.toBuilder().clientId(assignedClientId).build() : configured;
+        if (auth == null) {
+            sendConnect(gen);
+            return;
+        }
+        auth.call(() -> auth.authenticator().initialData(EnhancedAuthenticator.Phase.CONNECT), (data, failure) -> {
+            if (gen != generation) {
+                return;
+            }
+            if (failure != null) {
+                closeWith(new AuthenticationException("the enhanced authenticator gave no CONNECT data: "
+                        + message(failure), failure));
+                return;
+            }
+            connect = connect.toBuilder().authenticationMethod(auth.method()).authenticationData(data).build();
+            sendConnect(gen);
+        });
+    }
+
+    private void sendConnect(int gen) {
         writeDirect(PacketEncoders.connect(connect, cleanStart));
         connAckTimer = loop.schedule(() -> {
             if (gen == generation && state == ClientState.MQTT_CONNECT) {
@@ -258,6 +285,14 @@ public final class ClientEngine {
             throw MqttProtocolException.protocolError(
                     "CONNACK: Session Present is 1 although the CONNECT asked for a clean start (MQTT-3.2.2-2)");
         }
+        if (auth != null) {
+            auth.verifyConnAck(connAck, generation, channel);
+            return;
+        }
+        connAckAccepted(connAck);
+    }
+
+    void connAckAccepted(ConnAckPacket connAck) {
         NegotiatedSettings negotiated = Negotiation.settings(connect, connAck);
         if (connAck.assignedClientIdentifier() != null) {
             assignedClientId = connAck.assignedClientIdentifier();
@@ -273,19 +308,25 @@ public final class ClientEngine {
         inbound.connected(generation, connAck.sessionPresent());
         callbacks.lifecycle(l -> l.onConnectionSuccess(new ConnectionSuccessEvent(connAck, negotiated)));
         operations.connected(channel, negotiated, connAck.sessionPresent());
-        scheduleKeepAlive();
+        keepAlive.start(negotiated.serverKeepAlive(), connectedAtNanos);
     }
 
     // ---- inbound ---------------------------------------------------------------------------
 
+    /** A decoded packet of the connection of the given generation. */
     void onPacket(int gen, Object msg) {
         if (gen != generation) {
+            return;
+        }
+        if (auth != null && auth.defer(msg)) {
             return;
         }
         try {
             if (state == ClientState.MQTT_CONNECT) {
                 if (msg instanceof ConnAckPacket connAck) {
                     onConnAck(connAck);
+                } else if (msg instanceof AuthPacket challenge) {
+                    onAuth(challenge);
                 } else {
                     throw MqttProtocolException.protocolError(name(msg) + " received before CONNACK");
                 }
@@ -317,16 +358,14 @@ public final class ClientEngine {
                 acks.onUnsubAck(id, p);
             }
         } else if (msg instanceof PingResp) {
-            pingOutstanding = false;
-            cancel(pingTimer);
+            keepAlive.pingResponse();
         } else if (msg instanceof DisconnectPacket disconnect) {
             serverDisconnect = disconnect;
             closeWith(new ServerDisconnectedException(disconnect));
         } else if (msg instanceof ConnAckPacket) {
             throw MqttProtocolException.protocolError("a second CONNACK on the same connection");
-        } else if (msg instanceof AuthPacket) {
-            throw MqttProtocolException.protocolError("AUTH received, but the client did not ask for enhanced "
-                    + "authentication (no authentication method in CONNECT)");
+        } else if (msg instanceof AuthPacket packet) {
+            onAuth(packet);
         }
     }
 
@@ -354,47 +393,63 @@ public final class ClientEngine {
     /** Tells the server what was wrong (DISCONNECT with the reason code and string), then closes. */
     private void protocolViolation(MqttProtocolException e) {
         log.warn("MQTT protocol violation by {}:{}: {}", options.hostName(), options.port(), e.getMessage());
+        disconnectWith(e.reasonCode(), e.getMessage(), e);
+    }
+
+    /** Sends DISCONNECT with the reason (dropping the reason string if it does not fit), then closes. */
+    void disconnectWith(DisconnectReasonCode reasonCode, String reasonString, Throwable cause) {
         if (channel != null && closeCause == null) {
             long max = settings != null ? settings.maximumPacketSizeToServer() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
-            OutboundPacket disconnect = PacketEncoders.disconnect(DisconnectPacket.of(e.reasonCode(), e.getMessage()), max);
+            OutboundPacket disconnect = PacketEncoders.disconnect(DisconnectPacket.of(reasonCode, reasonString), max);
             if (disconnect != null) {
                 writeDirect(disconnect);
             }
         }
-        closeWith(e);
+        closeWith(cause);
     }
 
-    // ---- keep-alive ------------------------------------------------------------------------
+    // ---- enhanced authentication -------------------------------------------------------------
 
-    private void scheduleKeepAlive() {
-        long keepAliveNanos = settings.serverKeepAlive().toNanos();
-        if (keepAliveNanos <= 0) {
-            return;
-        }
-        int gen = generation;
-        long due = Math.max(operations.lastWriteNanos(), connectedAtNanos) + keepAliveNanos - System.nanoTime();
-        keepAliveTimer = loop.schedule(() -> keepAliveDue(gen), Math.max(0, due), TimeUnit.NANOSECONDS);
+    /** Starts a re-authentication; the future completes with the server's final AUTH. */
+    public CompletableFuture<AuthPacket> reauthenticate() {
+        CompletableFuture<AuthPacket> done = new CompletableFuture<>();
+        onLoop(() -> {
+            if (auth == null) {
+                callbacks.fail(done, new IllegalStateException("reauthenticate needs an enhancedAuthenticator in the "
+                        + "client options"));
+            } else if (state != ClientState.CONNECTED) {
+                callbacks.fail(done, new IllegalStateException("reauthenticate needs a connection; the client is " + state));
+            } else {
+                auth.reauthenticate(done, generation);
+            }
+        });
+        return done;
     }
 
-    private void keepAliveDue(int gen) {
-        if (gen != generation || state != ClientState.CONNECTED) {
-            return;
+    private void onAuth(AuthPacket packet) {
+        if (auth == null) {
+            throw MqttProtocolException.protocolError("AUTH received, but the client did not ask for enhanced "
+                    + "authentication");
         }
-        long keepAliveNanos = settings.serverKeepAlive().toNanos();
-        long idle = System.nanoTime() - Math.max(operations.lastWriteNanos(), connectedAtNanos);
-        if (idle >= keepAliveNanos && !pingOutstanding) {
-            pingOutstanding = true;
-            operations.sendControl(PacketEncoders.PINGREQ, 0);
-            long timeout = Math.min(options.pingTimeout().toNanos(), keepAliveNanos / 2);
-            pingTimer = loop.schedule(() -> {
-                if (gen == generation && pingOutstanding) {
-                    closeWith(new MqttConnectionException("no PINGRESP from " + options.hostName() + ":"
-                            + options.port() + " within " + TimeUnit.NANOSECONDS.toMillis(timeout)
-                            + " ms (pingTimeout, capped at half the keep-alive)"));
-                }
-            }, timeout, TimeUnit.NANOSECONDS);
+        auth.onServerAuth(packet, generation, state == ClientState.MQTT_CONNECT);
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    /** Sends an AUTH: directly before CONNACK, through the control queue after it. */
+    void sendAuth(AuthPacket packet) {
+        if (state == ClientState.MQTT_CONNECT) {
+            writeDirect(PacketEncoders.auth(packet));
+        } else {
+            operations.sendControl(PacketEncoders.auth(packet), 0);
         }
-        scheduleKeepAlive();
+    }
+
+    void authenticationFailed(AuthenticationException cause) {
+        auth.reauthenticationFailed(cause);
+        disconnectWith(DisconnectReasonCode.NOT_AUTHORIZED, "authentication failed on the client", cause);
     }
 
     // ---- ending a connection ---------------------------------------------------------------
@@ -416,9 +471,10 @@ public final class ClientEngine {
         ClientState was = state;
         generation++;
         cancel(connAckTimer);
-        cancel(keepAliveTimer);
-        cancel(pingTimer);
-        pingOutstanding = false;
+        keepAlive.stop();
+        if (auth != null) {
+            auth.connectionEnded(cause);
+        }
         channel = null;
         transportFuture = null;
         settings = null;
