@@ -1,0 +1,60 @@
+package dev.mqtt5.spring.autoconfigure;
+
+import dev.mqtt5.client.Mqtt5Client;
+import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.PublishReceivedListener;
+import dev.mqtt5.client.lifecycle.LifecycleListener;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the MQTT 5 client: binds
+ * {@link Mqtt5Properties}, builds the {@link Mqtt5Client} bean (adjusted by
+ * {@link Mqtt5ClientCustomizer} beans, connected where {@link Mqtt5ConnectionDetails} says) and
+ * ties its lifecycle to the context through {@link Mqtt5ClientLifecycle}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(Mqtt5Client.class)
+@EnableConfigurationProperties(Mqtt5Properties.class)
+public final class Mqtt5AutoConfiguration {
+
+    Mqtt5AutoConfiguration() {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(Mqtt5ConnectionDetails.class)
+    PropertiesMqtt5ConnectionDetails mqtt5ConnectionDetails(Mqtt5Properties properties) {
+        return new PropertiesMqtt5ConnectionDetails(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Mqtt5ConnectionTracker mqtt5ConnectionTracker(ObjectProvider<LifecycleListener> lifecycleListeners,
+            ObjectProvider<PublishReceivedListener> publishReceivedListeners) {
+        return new Mqtt5ConnectionTracker(lifecycleListeners, publishReceivedListeners);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Mqtt5Client mqtt5Client(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
+            Mqtt5ConnectionTracker tracker, ObjectProvider<Mqtt5ClientCustomizer> customizers) {
+        Mqtt5ClientOptions options = Mqtt5ClientOptionsFactory.create(properties, connectionDetails,
+                tracker.lifecycleListener(), tracker.publishReceivedListener(), customizers.orderedStream().toList());
+        Mqtt5Client client = new Mqtt5Client(options);
+        tracker.track(client);
+        return client;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Mqtt5ClientLifecycle mqtt5ClientLifecycle(Mqtt5Client client, Mqtt5ConnectionTracker tracker,
+            Mqtt5Properties properties) {
+        return new Mqtt5ClientLifecycle(client, tracker, properties);
+    }
+}

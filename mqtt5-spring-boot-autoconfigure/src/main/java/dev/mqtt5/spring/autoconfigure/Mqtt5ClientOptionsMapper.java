@@ -1,0 +1,172 @@
+package dev.mqtt5.spring.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.config.FlowControlOptions;
+import dev.mqtt5.client.config.ReconnectOptions;
+import dev.mqtt5.client.config.TlsOptions;
+import dev.mqtt5.client.config.TopicAliasingOptions;
+import dev.mqtt5.client.config.WebSocketOptions;
+import dev.mqtt5.client.packet.ConnectPacket;
+import dev.mqtt5.client.packet.PublishPacket;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Maps {@link Mqtt5Properties} to the client's builders: the CONNECT packet, the options every
+ * authentication method shares, and the transport of a plain broker (host, port, TLS, WebSocket).
+ */
+final class Mqtt5ClientOptionsMapper {
+
+    private static final String P = "aws.iot.mqtt5.";
+
+    private final Mqtt5Properties properties;
+
+    private final Mqtt5ConnectionDetails connectionDetails;
+
+    Mqtt5ClientOptionsMapper(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails) {
+        this.properties = properties;
+        this.connectionDetails = connectionDetails;
+    }
+
+    /** The broker's host name, required. */
+    String endpoint() {
+        String endpoint = this.connectionDetails.getEndpoint();
+        if (!StringUtils.hasText(endpoint)) {
+            throw new InvalidMqtt5PropertyException(P + "endpoint", "is required",
+                    "Set it to the broker's host name (for AWS IoT Core, the output of 'aws iot describe-endpoint "
+                            + "--endpoint-type iot:Data-ATS'), or add mqtt5-spring-boot-test and set "
+                            + "aws.iot.mqtt5.embedded-broker.enabled=true for a local broker.");
+        }
+        return endpoint;
+    }
+
+    /** Fills the CONNECT packet: identity, keep-alive, session, limits, user properties and will. */
+    void applyConnect(ConnectPacket.Builder connect, boolean brokerCredentials) {
+        PropertyMapper map = PropertyMapper.get();
+        Mqtt5Properties p = this.properties;
+        map.from(p::getClientId).to(connect::clientId);
+        map.from(p::getKeepAlive).to(connect::keepAlive);
+        if (brokerCredentials) {
+            map.from(this.connectionDetails::getUsername).whenHasText().to(connect::username);
+            map.from(this.connectionDetails::getPassword).as((password) -> password.getBytes(StandardCharsets.UTF_8))
+                .to(connect::password);
+        }
+        map.from(p::getSessionExpiry).to(connect::sessionExpiryInterval);
+        map.from(p::getReceiveMaximum).to(connect::receiveMaximum);
+        map.from(p::getMaximumPacketSize).as(DataSize::toBytes).to(connect::maximumPacketSize);
+        map.from(p.getTopicAliasing()::getInboundMaximum).to(connect::topicAliasMaximum);
+        p.getUserProperties().forEach(connect::userProperty);
+        Mqtt5WillProperties will = p.getWill();
+        if (StringUtils.hasText(will.getTopic())) {
+            PublishPacket.Builder message = PublishPacket.builder().topic(will.getTopic());
+            map.from(will::getPayload).to(message::payload);
+            map.from(will::getQos).to(message::qos);
+            message.retain(will.isRetain());
+            map.from(will::getMessageExpiry).to(message::messageExpiryInterval);
+            map.from(will::getContentType).whenHasText().to(message::contentType);
+            connect.will(message.build());
+            map.from(will::getDelay).to(connect::willDelayInterval);
+        }
+    }
+
+    /** Applies the options every authentication method shares. */
+    void applyOptions(Mqtt5ClientOptions.Builder builder) {
+        PropertyMapper map = PropertyMapper.get();
+        Mqtt5Properties p = this.properties;
+        map.from(p::getSessionBehavior).to(builder::sessionBehavior);
+        map.from(p::getOfflineQueueBehavior).to(builder::offlineQueueBehavior);
+        Mqtt5ReconnectProperties reconnect = p.getReconnect();
+        ReconnectOptions.Builder backoff = ReconnectOptions.builder();
+        map.from(reconnect::getMinDelay).to(backoff::minDelay);
+        map.from(reconnect::getMaxDelay).to(backoff::maxDelay);
+        map.from(reconnect::getJitter).to(backoff::jitterMode);
+        map.from(reconnect::getResetAfter).to(backoff::resetAfter);
+        builder.reconnectOptions(backoff.build());
+        Mqtt5TimeoutProperties timeouts = p.getTimeouts();
+        map.from(timeouts::getConnect).to(builder::socketConnectTimeout);
+        map.from(timeouts::getConnack).to(builder::connackTimeout);
+        map.from(timeouts::getPing).to(builder::pingTimeout);
+        map.from(timeouts::getAck).to(builder::operationTimeout);
+        builder.topicAliasing(topicAliasing(p.getTopicAliasing()));
+        builder.flowControl(flowControl(p.getFlowControl()));
+    }
+
+    /** Applies host, port, TLS and WebSocket for a plain broker. */
+    void applyBrokerTransport(Mqtt5ClientOptions.Builder builder) {
+        Mqtt5TlsProperties tls = this.properties.getTls();
+        Integer port = this.connectionDetails.getPort();
+        boolean webSocket = this.properties.getWebsocket().isEnabled();
+        boolean useTls = (tls.getEnabled() != null) ? tls.getEnabled()
+                : tls.getCa() != null || tls.getClientCertificate() != null || !tls.getAlpn().isEmpty()
+                        || (port != null && (port == 8883 || port == 443));
+        builder.hostName(endpoint());
+        builder.port((port != null) ? port : defaultPort(useTls, webSocket));
+        if (useTls) {
+            builder.tls(tlsOptions(tls));
+        }
+        if (webSocket) {
+            builder.webSocket(webSocketOptions(this.properties.getWebsocket()));
+        }
+    }
+
+    static int defaultPort(boolean tls, boolean webSocket) {
+        if (webSocket) {
+            return tls ? 443 : 80;
+        }
+        return tls ? 8883 : 1883;
+    }
+
+    static TlsOptions tlsOptions(Mqtt5TlsProperties tls) {
+        PropertyMapper map = PropertyMapper.get();
+        TlsOptions.Builder builder = TlsOptions.builder();
+        map.from(tls::getCa).as((ca) -> PemResources.certificates(ca, P + "tls.ca")).to(builder::trustedCertificates);
+        if (tls.getClientCertificate() != null) {
+            List<java.security.cert.X509Certificate> chain = PemResources.certificates(tls.getClientCertificate(),
+                    P + "tls.client-certificate");
+            builder.clientCertificate(PemResources.privateKey(tls.getClientPrivateKey(), P + "tls.client-private-key"),
+                    chain.toArray(java.security.cert.X509Certificate[]::new));
+        }
+        map.from(tls::getAlpn).whenNot(List::isEmpty).as(ArrayList::new).to(builder::alpnProtocols);
+        map.from(tls::getServerName).whenHasText().to(builder::serverName);
+        builder.hostnameVerification(tls.isHostnameVerification());
+        map.from(tls::getHandshakeTimeout).to(builder::handshakeTimeout);
+        return builder.build();
+    }
+
+    private static WebSocketOptions webSocketOptions(Mqtt5WebSocketProperties webSocket) {
+        PropertyMapper map = PropertyMapper.get();
+        WebSocketOptions.Builder builder = WebSocketOptions.builder();
+        map.from(webSocket::getPath).whenHasText().to(builder::path);
+        map.from(webSocket::getHandshakeTimeout).to(builder::handshakeTimeout);
+        return builder.build();
+    }
+
+    private static TopicAliasingOptions topicAliasing(Mqtt5TopicAliasingProperties aliasing) {
+        return switch (aliasing.getOutbound()) {
+            case DISABLED -> TopicAliasingOptions.disabled();
+            case MANUAL -> TopicAliasingOptions.manual();
+            case LRU -> TopicAliasingOptions.lru(aliasing.getCacheSize());
+        };
+    }
+
+    private static FlowControlOptions flowControl(Mqtt5FlowControlProperties flowControl) {
+        if (!flowControl.isEnabled()) {
+            return FlowControlOptions.disabled();
+        }
+        if (flowControl.getPublishesPerSecond() == null && flowControl.getBytesPerSecond() == null) {
+            return FlowControlOptions.iotCore();
+        }
+        FlowControlOptions iotCore = FlowControlOptions.iotCore();
+        int publishes = (flowControl.getPublishesPerSecond() != null) ? flowControl.getPublishesPerSecond()
+                : iotCore.publishesPerSecond();
+        int bytes = (flowControl.getBytesPerSecond() != null) ? flowControl.getBytesPerSecond()
+                : iotCore.bytesPerSecond();
+        return FlowControlOptions.of(publishes, bytes);
+    }
+}
