@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} of the MQTT 5 client: binds
  * {@link Mqtt5Properties}, builds the {@link Mqtt5Client} bean (adjusted by
  * {@link Mqtt5ClientCustomizer} beans, connected where {@link Mqtt5ConnectionDetails} says) and
- * ties its lifecycle to the context through {@link Mqtt5ClientLifecycle}.
+ * ties its lifecycle to the context through {@link Mqtt5ClientLifecycle} (when there is a single
+ * client bean; applications that define several start and stop them themselves).
  */
 @AutoConfiguration
 @ConditionalOnClass(Mqtt5Client.class)
@@ -53,6 +55,7 @@ public final class Mqtt5AutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(Mqtt5Client.class)
     Mqtt5ClientLifecycle mqtt5ClientLifecycle(Mqtt5Client client, Mqtt5ConnectionTracker tracker,
             Mqtt5Properties properties) {
         return new Mqtt5ClientLifecycle(client, tracker, properties);
