@@ -1,0 +1,39 @@
+package dev.mqtt5.spring.test;
+
+import java.util.List;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/** Reads {@link EmbeddedMqtt5Broker} from a test class and starts the broker for its context. */
+class EmbeddedMqtt5BrokerContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+            List<ContextConfigurationAttributes> configAttributes) {
+        EmbeddedMqtt5Broker annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
+                EmbeddedMqtt5Broker.class);
+        return (annotation != null) ? new Customizer(annotation.port()) : null;
+    }
+
+    /** Starts the broker, registers it as a bean, and overrides the endpoint properties. */
+    private record Customizer(int port) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(this.port);
+            EmbeddedBrokerProperties.pointAt(broker, context.getEnvironment());
+            context.getBeanFactory().registerSingleton("embeddedMqttBroker", broker);
+            context.addApplicationListener((event) -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    broker.close();
+                }
+            });
+        }
+    }
+}

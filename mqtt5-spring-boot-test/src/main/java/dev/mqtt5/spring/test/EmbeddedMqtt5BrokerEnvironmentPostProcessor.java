@@ -1,0 +1,39 @@
+package dev.mqtt5.spring.test;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * With {@code aws.iot.mqtt5.embedded-broker.enabled=true}, starts an {@link EmbeddedMqttBroker}
+ * (on {@code aws.iot.mqtt5.embedded-broker.port}, 0 for a free one) before the context and points
+ * {@code aws.iot.mqtt5.endpoint} and {@code port} at it; the broker is the bean
+ * {@code embeddedMqttBroker} and stops with the context. For development: no AWS account needed.
+ */
+class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    private static final Log logger = LogFactory.getLog(EmbeddedMqtt5BrokerEnvironmentPostProcessor.class);
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("aws.iot.mqtt5.embedded-broker.enabled", Boolean.class, false)
+                || environment.getPropertySources().contains(EmbeddedBrokerProperties.SOURCE_NAME)) {
+            return;
+        }
+        EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(
+                environment.getProperty("aws.iot.mqtt5.embedded-broker.port", Integer.class, 0));
+        logger.info("Started the embedded MQTT broker on " + broker.getHost() + ":" + broker.getPort()
+                + " (aws.iot.mqtt5.embedded-broker.enabled=true)");
+        EmbeddedBrokerProperties.pointAt(broker, environment);
+        application.addInitializers((context) -> context.getBeanFactory().registerSingleton("embeddedMqttBroker", broker));
+        application.addListeners((event) -> {
+            if (event instanceof ContextClosedEvent) {
+                broker.close();
+            }
+        });
+    }
+}
