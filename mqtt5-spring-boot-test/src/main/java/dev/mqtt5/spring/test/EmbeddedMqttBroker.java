@@ -30,7 +30,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
     private static final long START_TIMEOUT_SECONDS = 60;
 
-    private final EmbeddedHiveMQ hiveMq;
+    private volatile EmbeddedHiveMQ hiveMq;
 
     private final Path directory;
 
@@ -63,12 +63,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot prepare the embedded broker's folders", ex);
         }
-        EmbeddedHiveMQ hiveMq = EmbeddedHiveMQ.builder()
-            .withConfigurationFolder(directory.resolve("conf"))
-            .withDataFolder(directory.resolve("data"))
-            .withExtensionsFolder(directory.resolve("extensions"))
-            .withoutLoggingBootstrap()
-            .build();
+        EmbeddedHiveMQ hiveMq = build(directory);
         EmbeddedMqttBroker broker = new EmbeddedMqttBroker(hiveMq, directory, listenPort);
         try {
             hiveMq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -83,6 +78,15 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         return broker;
     }
 
+    private static EmbeddedHiveMQ build(Path directory) {
+        return EmbeddedHiveMQ.builder()
+            .withConfigurationFolder(directory.resolve("conf"))
+            .withDataFolder(directory.resolve("data"))
+            .withExtensionsFolder(directory.resolve("extensions"))
+            .withoutLoggingBootstrap()
+            .build();
+    }
+
     /** The address to connect to: {@code 127.0.0.1}. */
     public String getHost() {
         return HOST;
@@ -91,6 +95,41 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     /** The port the broker listens on. */
     public int getPort() {
         return this.port;
+    }
+
+    /**
+     * Stops the broker but keeps its port and folders, so that {@link #restart()} brings it back:
+     * clients see the broker go away and return.
+     */
+    public synchronized void stop() {
+        await(this.hiveMq.stop(), "stop");
+    }
+
+    /**
+     * Starts a new broker on the same port after {@link #stop()} (HiveMQ cannot restart an
+     * in-memory instance); sessions and retained messages are gone.
+     */
+    public synchronized void restart() {
+        try {
+            this.hiveMq.close();
+        } catch (ExecutionException ex) {
+            // already stopped
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        this.hiveMq = build(this.directory);
+        await(this.hiveMq.start(), "start");
+    }
+
+    private void await(java.util.concurrent.CompletableFuture<Void> step, String what) {
+        try {
+            step.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("the embedded MQTT broker did not " + what, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the embedded MQTT broker was to " + what, ex);
+        }
     }
 
     /** Whether {@link #close()} has been called. */

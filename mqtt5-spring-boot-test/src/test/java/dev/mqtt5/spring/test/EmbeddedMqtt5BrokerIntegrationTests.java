@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A full Spring Boot context whose client connects to the broker {@link EmbeddedMqtt5Broker} starts. */
-@SpringBootTest(properties = "aws.iot.mqtt5.client-id=boot-test")
+@SpringBootTest(properties = { "aws.iot.mqtt5.client-id=boot-test", "aws.iot.mqtt5.reconnect.min-delay=100ms",
+        "aws.iot.mqtt5.reconnect.max-delay=500ms" })
 @EmbeddedMqtt5Broker
 class EmbeddedMqtt5BrokerIntegrationTests {
 
@@ -38,6 +39,16 @@ class EmbeddedMqtt5BrokerIntegrationTests {
         assertThat(this.health.health().getDetails()).containsEntry("clientId", "boot-test");
         assertThat(this.client.publish(PublishPacket.builder().topic("boot/test").payload("x").qos(QoS.AT_LEAST_ONCE)
             .build()).join().isError()).isFalse();
+    }
+
+    @Test
+    void healthGoesDownWhenTheBrokerStopsAndUpWhenItReturns() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.health.health().getStatus().equals(Status.UP));
+        this.broker.stop();
+        await().atMost(Duration.ofSeconds(15)).until(() -> this.health.health().getStatus().equals(Status.DOWN));
+        assertThat(this.health.health().getDetails()).containsKey("lastFailure");
+        this.broker.restart();
+        await().atMost(Duration.ofSeconds(30)).until(() -> this.health.health().getStatus().equals(Status.UP));
     }
 
     @SpringBootApplication
