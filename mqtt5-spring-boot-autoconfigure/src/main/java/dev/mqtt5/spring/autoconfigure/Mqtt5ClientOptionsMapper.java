@@ -1,6 +1,7 @@
 package dev.mqtt5.spring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,10 +128,10 @@ final class Mqtt5ClientOptionsMapper {
         TlsOptions.Builder builder = TlsOptions.builder();
         map.from(tls::getCa).as((ca) -> PemResources.certificates(ca, P + "tls.ca")).to(builder::trustedCertificates);
         if (tls.getClientCertificate() != null) {
-            List<java.security.cert.X509Certificate> chain = PemResources.certificates(tls.getClientCertificate(),
+            List<X509Certificate> chain = PemResources.certificates(tls.getClientCertificate(),
                     P + "tls.client-certificate");
             builder.clientCertificate(PemResources.privateKey(tls.getClientPrivateKey(), P + "tls.client-private-key"),
-                    chain.toArray(java.security.cert.X509Certificate[]::new));
+                    chain.toArray(X509Certificate[]::new));
         }
         map.from(tls::getAlpn).whenNot(List::isEmpty).as(ArrayList::new).to(builder::alpnProtocols);
         map.from(tls::getServerName).whenHasText().to(builder::serverName);

@@ -20,7 +20,7 @@ final class PemResources {
         List<X509Certificate> certificates;
         try {
             certificates = content.getCertificates();
-        } catch (IllegalStateException ex) {
+        } catch (RuntimeException ex) {
             throw new InvalidMqtt5PropertyException(property, "is not a valid PEM certificate: " + resource.getDescription(),
                     "Point it at a PEM file that starts with -----BEGIN CERTIFICATE-----.", ex);
         }
@@ -36,7 +36,7 @@ final class PemResources {
         PrivateKey key;
         try {
             key = content.getPrivateKey();
-        } catch (IllegalStateException ex) {
+        } catch (RuntimeException ex) {
             // The cause may quote key material: keep only the type.
             throw new InvalidMqtt5PropertyException(property, "is not a readable PEM private key: "
                     + resource.getDescription() + " (" + ex.getClass().getSimpleName() + ")",
