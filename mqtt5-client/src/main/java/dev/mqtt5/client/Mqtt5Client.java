@@ -2,6 +2,7 @@ package dev.mqtt5.client;
 
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.internal.engine.ClientEngine;
+import dev.mqtt5.client.internal.engine.IotCoreLimits;
 import dev.mqtt5.client.internal.engine.Operations;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.DisconnectPacket;
@@ -44,6 +45,9 @@ public final class Mqtt5Client implements AutoCloseable {
      */
     public Mqtt5Client(Mqtt5ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options must not be null");
+        if (options.iotCoreValidation()) {
+            IotCoreLimits.clientId(options.connectOptions().clientId());
+        }
         this.engine = ClientEngine.create(options);
         this.operations = new Operations(engine);
     }
@@ -94,6 +98,9 @@ public final class Mqtt5Client implements AutoCloseable {
      *     QoS or retain flag exceeds what the connected server allows
      */
     public CompletableFuture<PublishResult> publish(PublishPacket publish) {
+        if (options.iotCoreValidation()) {
+            IotCoreLimits.publish(Objects.requireNonNull(publish, "publish must not be null"));
+        }
         return operations.publish(Objects.requireNonNull(publish, "publish must not be null"));
     }
 
@@ -105,6 +112,9 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when a topic filter or option is invalid
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe) {
+        if (options.iotCoreValidation()) {
+            IotCoreLimits.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"));
+        }
         return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"));
     }
 
@@ -116,6 +126,9 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when a topic filter is invalid
      */
     public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe) {
+        if (options.iotCoreValidation()) {
+            IotCoreLimits.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"));
+        }
         return operations.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"));
     }
 

@@ -1,5 +1,6 @@
 package dev.mqtt5.client;
 
+import dev.mqtt5.client.config.HttpProxyOptions;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
 import dev.mqtt5.client.config.ReconnectOptions;
 import dev.mqtt5.client.config.SessionBehavior;
@@ -33,6 +34,8 @@ public final class Mqtt5ClientOptions {
     private final LifecycleListener lifecycleListener;
     private final PublishReceivedListener publishReceivedListener;
     private final Executor callbackExecutor;
+    private final HttpProxyOptions httpProxy;
+    private final boolean iotCoreValidation;
 
     private Mqtt5ClientOptions(Builder b) {
         this.hostName = b.hostName;
@@ -51,6 +54,8 @@ public final class Mqtt5ClientOptions {
         this.lifecycleListener = b.lifecycleListener;
         this.publishReceivedListener = b.publishReceivedListener;
         this.callbackExecutor = b.callbackExecutor;
+        this.httpProxy = b.httpProxy;
+        this.iotCoreValidation = b.iotCoreValidation;
     }
 
     private static int defaultPort(boolean tls, boolean webSocket) {
@@ -145,6 +150,19 @@ public final class Mqtt5ClientOptions {
         return callbackExecutor;
     }
 
+    /** The proxy every connection goes through, or null for a direct connection. */
+    public HttpProxyOptions httpProxy() {
+        return httpProxy;
+    }
+
+    /**
+     * Whether operations are also checked against AWS IoT Core's limits before they are sent
+     * (topic length and levels, subscriptions per SUBSCRIBE, client id length, payload size); off by default.
+     */
+    public boolean iotCoreValidation() {
+        return iotCoreValidation;
+    }
+
     @Override
     public String toString() {
         return "Mqtt5ClientOptions[hostName=" + hostName + ", port=" + port + ", connectOptions=" + connectOptions
@@ -152,7 +170,8 @@ public final class Mqtt5ClientOptions {
                 + ", reconnectOptions=" + reconnectOptions + ", connackTimeout=" + connackTimeout
                 + ", pingTimeout=" + pingTimeout + ", socketConnectTimeout=" + socketConnectTimeout
                 + ", operationTimeout=" + operationTimeout + ", tls=" + tls + ", webSocket=" + webSocket
-                + ", tcpNoDelay=" + tcpNoDelay + "]";
+                + ", tcpNoDelay=" + tcpNoDelay + ", httpProxy=" + httpProxy
+                + ", iotCoreValidation=" + iotCoreValidation + "]";
     }
 
     /** Builds {@link Mqtt5ClientOptions}; every setter names its field when it rejects a value. */
@@ -173,6 +192,8 @@ public final class Mqtt5ClientOptions {
         private LifecycleListener lifecycleListener;
         private PublishReceivedListener publishReceivedListener;
         private Executor callbackExecutor;
+        private HttpProxyOptions httpProxy;
+        private boolean iotCoreValidation;
 
         private Builder() {
         }
@@ -280,6 +301,22 @@ public final class Mqtt5ClientOptions {
          */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = executor;
+            return this;
+        }
+
+        /** Connects through this HTTP or SOCKS5 proxy; null for a direct connection. */
+        public Builder httpProxy(HttpProxyOptions httpProxy) {
+            this.httpProxy = httpProxy;
+            return this;
+        }
+
+        /**
+         * Whether to fail operations that break AWS IoT Core's limits before sending them (topics over
+         * 256 bytes or 8 levels, over 8 subscriptions per SUBSCRIBE, client ids over 128 bytes,
+         * payloads over 128 KiB); off by default.
+         */
+        public Builder iotCoreValidation(boolean enabled) {
+            this.iotCoreValidation = enabled;
             return this;
         }
 

@@ -185,7 +185,7 @@ public final class ClientEngine {
         int attemptNumber = attempt;
         callbacks.lifecycle(l -> l.onAttemptingConnect(new AttemptingConnectEvent(attemptNumber)));
         TransportSettings transport = new TransportSettings(options.hostName(), options.port(), options.tls(),
-                options.webSocket(), options.socketConnectTimeout(), options.tcpNoDelay());
+                options.webSocket(), options.socketConnectTimeout(), options.tcpNoDelay(), options.httpProxy());
         long maxInbound = options.connectOptions().maximumPacketSize() != null
                 ? options.connectOptions().maximumPacketSize() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
         transportFuture = CONNECTOR.connect(loop, transport, callbacks.executor(), pipeline -> pipeline
