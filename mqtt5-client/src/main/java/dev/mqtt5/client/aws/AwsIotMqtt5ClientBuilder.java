@@ -7,6 +7,7 @@ import dev.mqtt5.client.config.TlsOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
 import dev.mqtt5.client.packet.ConnectPacket;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
@@ -55,7 +57,8 @@ public final class AwsIotMqtt5ClientBuilder {
 
     private final String endpoint;
     private final Method method;
-    private final TlsOptions.Builder tls = TlsOptions.builder();
+    private Consumer<TlsOptions.Builder> identity = tls -> { };
+    private final List<Consumer<TlsOptions.Builder>> tlsCustomizers = new ArrayList<>();
     private final List<Consumer<Mqtt5ClientOptions.Builder>> optionCustomizers = new ArrayList<>();
     private final List<Consumer<ConnectPacket.Builder>> connectCustomizers = new ArrayList<>();
     private final List<Consumer<WebSocketOptions.Builder>> webSocketCustomizers = new ArrayList<>();
@@ -140,8 +143,8 @@ public final class AwsIotMqtt5ClientBuilder {
     private static AwsIotMqtt5ClientBuilder mtls(String endpoint, List<X509Certificate> chain, String keyPem,
             char[] keyPassword, String keySource) {
         AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.MTLS);
-        builder.tls.clientCertificate(PemMaterial.privateKey(keyPem, keyPassword, "aws.iot.mqtt5 mtls privateKey",
-                keySource), chain.toArray(X509Certificate[]::new));
+        PrivateKey key = PemMaterial.privateKey(keyPem, keyPassword, "aws.iot.mqtt5 mtls privateKey", keySource);
+        builder.identity = tls -> tls.clientCertificate(key, chain.toArray(X509Certificate[]::new));
         return builder;
     }
 
@@ -156,7 +159,7 @@ public final class AwsIotMqtt5ClientBuilder {
     public static AwsIotMqtt5ClientBuilder mtlsWithPkcs12(String endpoint, Path pkcs12Path, char[] password) {
         AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.MTLS);
         Pkcs12Identity.Identity identity = Pkcs12Identity.load(pkcs12Path, password);
-        builder.tls.clientCertificate(identity.key(), identity.chain());
+        builder.identity = tls -> tls.clientCertificate(identity.key(), identity.chain());
         return builder;
     }
 
@@ -206,8 +209,9 @@ public final class AwsIotMqtt5ClientBuilder {
         AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.MTLS);
         List<X509Certificate> chain = PemMaterial.certificates(PemMaterial.read(certPath, "aws.iot.mqtt5 pkcs11 certPath"),
                 "aws.iot.mqtt5 pkcs11 certPath", "'" + certPath + "'");
-        builder.tls.keyManagerFactory(Pkcs11Identity.keyManagerFactory(library, userPin, slotId, tokenLabel,
-                privateKeyLabel, chain));
+        KeyManagerFactory keyManagers = Pkcs11Identity.keyManagerFactory(library, userPin, slotId, tokenLabel,
+                privateKeyLabel, chain);
+        builder.identity = tls -> tls.keyManagerFactory(keyManagers);
         return builder;
     }
 
@@ -339,8 +343,9 @@ public final class AwsIotMqtt5ClientBuilder {
      * @return this builder
      */
     public AwsIotMqtt5ClientBuilder trustedCertificates(X509Certificate... certificates) {
-        tls.trustedCertificates(certificates);
-        return this;
+        Objects.requireNonNull(certificates, "aws.iot.mqtt5 trustedCertificates must not be null");
+        X509Certificate[] copy = certificates.clone();
+        return tls(tls -> tls.trustedCertificates(copy));
     }
 
     /**
@@ -350,19 +355,20 @@ public final class AwsIotMqtt5ClientBuilder {
      * @return this builder
      */
     public AwsIotMqtt5ClientBuilder certificateAuthorityFromPath(Path caPath) {
-        tls.trustedCertificates(PemMaterial.certificates(PemMaterial.read(caPath, "aws.iot.mqtt5 caPath"),
-                "aws.iot.mqtt5 caPath", "'" + caPath + "'"));
-        return this;
+        List<X509Certificate> certificates = PemMaterial.certificates(PemMaterial.read(caPath, "aws.iot.mqtt5 caPath"),
+                "aws.iot.mqtt5 caPath", "'" + caPath + "'");
+        return tls(tls -> tls.trustedCertificates(certificates));
     }
 
     /**
-     * Adjusts the TLS options (trust, SNI, protocols, handshake timeout) the method prepared.
+     * Adjusts the TLS options (trust, SNI, ALPN, protocols, handshake timeout) the method prepared;
+     * applied in order at build time, after the method's client identity and ALPN.
      *
      * @param customizer changes the TLS options builder
      * @return this builder
      */
     public AwsIotMqtt5ClientBuilder tls(Consumer<TlsOptions.Builder> customizer) {
-        customizer.accept(tls);
+        tlsCustomizers.add(Objects.requireNonNull(customizer, "tls customizer must not be null"));
         return this;
     }
 
@@ -444,11 +450,14 @@ public final class AwsIotMqtt5ClientBuilder {
     public Mqtt5ClientOptions buildOptions() {
         boolean webSocket = method == Method.WEBSOCKET_SIGV4 || method == Method.CUSTOM_AUTH_WEBSOCKET;
         int effectivePort = port != 0 ? port : method == Method.MTLS ? DIRECT_MTLS_PORT : PORT_443;
+        TlsOptions.Builder tls = TlsOptions.builder();
+        identity.accept(tls);
         if (method == Method.MTLS && effectivePort == PORT_443) {
             tls.alpnProtocols(List.of(ALPN_MQTT_CA));
         } else if (method == Method.CUSTOM_AUTH_DIRECT) {
             tls.alpnProtocols(List.of(ALPN_MQTT));
         }
+        tlsCustomizers.forEach(c -> c.accept(tls));
         ConnectPacket.Builder connect = ConnectPacket.builder().keepAlive(DEFAULT_KEEP_ALIVE);
         connectCustomizers.forEach(c -> c.accept(connect));
         if (customAuthUsername != null) {

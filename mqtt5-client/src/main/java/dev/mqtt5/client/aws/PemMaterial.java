@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.EncryptionException;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -83,7 +84,7 @@ final class PemMaterial {
                     continue; // EC PARAMETERS or a certificate next to the key
                 }
                 if (object instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (object instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
@@ -95,15 +96,18 @@ final class PemMaterial {
                 }
                 if (object instanceof PEMEncryptedKeyPair encrypted) {
                     requirePassword(password, setting, source);
-                    return converter.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password))).getPrivate();
+                    return converter.getPrivateKey(encrypted.decryptKeyPair(
+                            new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password)).getPrivateKeyInfo());
                 }
                 throw new IllegalArgumentException(setting + " " + source + " holds a " + object.getClass().getSimpleName()
                         + ", not a private key; expected PKCS#1, PKCS#8, SEC1 EC or encrypted PKCS#8 PEM");
             }
-        } catch (PKCSException | OperatorCreationException | PEMException e) {
+        } catch (PKCSException | OperatorCreationException | EncryptionException e) {
             throw new IllegalArgumentException(setting + " " + source
                     + " cannot be decrypted: the private key password is wrong or its cipher is unsupported", null);
+        } catch (PEMException e) {
+            throw new IllegalArgumentException(setting + " " + source + " is not a usable private key: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), null);
         } catch (IOException e) {
             throw new IllegalArgumentException(setting + " " + source + " is not valid PEM: " + e.getMessage(), null);
         }

@@ -198,7 +198,8 @@ final class ConnectAttempt {
         return switch (step) {
             case "proxy tunnel" -> "The " + ProxyTunnel.describe(settings.proxy()) + " did not open a tunnel to "
                     + settings.address() + ": " + describe(cause);
-            case "TLS handshake" -> "TLS handshake with " + settings.address() + " failed: " + describe(cause);
+            case "TLS handshake" -> "TLS handshake with " + settings.address() + " failed: " + describe(cause)
+                    + TlsFailureHints.hint(cause);
             case "WebSocket upgrade" -> "WebSocket upgrade to " + (settings.tls() != null ? "wss://" : "ws://")
                     + settings.address() + settings.webSocket().path() + " failed: " + describe(cause);
             default -> "Connection to " + settings.address() + " failed: " + describe(cause);
