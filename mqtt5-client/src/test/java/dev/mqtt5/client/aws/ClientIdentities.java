@@ -74,6 +74,14 @@ final class ClientIdentities {
         return out.toString();
     }
 
+    /** An EC key as SEC1 PEM ({@code EC PRIVATE KEY}) with its curve named inside, as OpenSSL writes it. */
+    static String sec1(java.security.interfaces.ECPrivateKey key) throws Exception {
+        var info = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getEncoded());
+        var sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(key.getParams().getOrder().bitLength(), key.getS(),
+                info.getPrivateKeyAlgorithm().getParameters());
+        return pem(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+    }
+
     /** The key as unencrypted PKCS#8 PEM ({@code PRIVATE KEY}). */
     static String pkcs8(PrivateKey key) throws Exception {
         return pem(new JcaPKCS8Generator(key, null));

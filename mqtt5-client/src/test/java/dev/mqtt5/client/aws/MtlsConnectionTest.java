@@ -68,7 +68,7 @@ class MtlsConnectionTest {
     @Test
     void connectsWithSec1EcKey(MosquittoBroker broker) throws Exception {
         KeyPair keys = ClientIdentities.ec();
-        String pem = ClientIdentities.pem(keys.getPrivate());
+        String pem = ClientIdentities.sec1((java.security.interfaces.ECPrivateKey) keys.getPrivate());
         assertThat(pem).contains("BEGIN EC PRIVATE KEY");
         connectsWith(broker, keys, pem, null);
     }
