@@ -197,7 +197,7 @@ final class ConnectAttempt {
     private String stepFailure(Throwable cause) {
         return switch (step) {
             case "proxy tunnel" -> "The " + ProxyTunnel.describe(settings.proxy()) + " did not open a tunnel to "
-                    + settings.address() + ": " + describe(cause);
+                    + settings.address() + ": " + describe(cause) + ProxyTunnel.hint(cause);
             case "TLS handshake" -> "TLS handshake with " + settings.address() + " failed: " + describe(cause)
                     + TlsFailureHints.hint(cause);
             case "WebSocket upgrade" -> "WebSocket upgrade to " + (settings.tls() != null ? "wss://" : "ws://")

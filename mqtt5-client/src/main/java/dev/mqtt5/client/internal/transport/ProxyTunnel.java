@@ -54,6 +54,18 @@ final class ProxyTunnel {
                 : new HttpProxyHandler(proxyAddress, user, password);
     }
 
+    /** Returns {@code " (hint)"} naming the setting at fault for a recognised proxy refusal, or an empty string. */
+    static String hint(Throwable failure) {
+        String text = String.valueOf(failure.getMessage());
+        if (text.contains("status: 407") || text.contains("status: 401") || text.contains("authStatus: FAILURE")) {
+            return " (the proxy refused the credentials; check httpProxy basicAuthentication)";
+        }
+        if (text.contains("status: 403")) {
+            return " (the proxy does not allow a tunnel to this host and port)";
+        }
+        return "";
+    }
+
     /** Describes the proxy for messages: {@code HTTP proxy host:port (TLS)}. */
     static String describe(HttpProxyOptions proxy) {
         return proxy.type() + " proxy " + proxy.address() + (proxy.tls().isPresent() ? " (TLS)" : "");
