@@ -16,7 +16,7 @@ class ArchitectureTest {
             .importPackages("dev.mqtt5.client");
 
     private static final String[] PUBLIC_PACKAGES = {"dev.mqtt5.client", "dev.mqtt5.client.packet",
-            "dev.mqtt5.client.lifecycle", "dev.mqtt5.client.config", "dev.mqtt5.client.exception"};
+            "dev.mqtt5.client.lifecycle", "dev.mqtt5.client.config", "dev.mqtt5.client.exception", "dev.mqtt5.client.aws"};
 
     @Test
     void publicPackagesDoNotUseNetty() {
