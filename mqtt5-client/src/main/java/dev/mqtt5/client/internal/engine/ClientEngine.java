@@ -44,6 +44,9 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -67,6 +70,8 @@ public final class ClientEngine {
     private final AckHandler acks;
     private final InboundPublishes inbound;
     private final ReconnectBackoff backoff;
+    private final Queue<Operation<?>> submitted = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean submissionScheduled = new AtomicBoolean();
     private final KeepAlive keepAlive;
     /** Null unless enhanced authentication is configured. */
     private final EnhancedAuthFlow auth;
@@ -116,7 +121,7 @@ public final class ClientEngine {
     ClientEngine(Mqtt5ClientOptions options, EventLoop loop) {
         this.options = options;
         this.loop = loop;
-        this.callbacks = new CallbackDispatcher(options.callbackExecutor(), options.lifecycleListener(),
+        this.callbacks = new CallbackDispatcher(loop, options.callbackExecutor(), options.lifecycleListener(),
                 options.publishReceivedListener(), options.manualAckPublishListener());
         SubscriptionRouter router = new SubscriptionRouter();
         this.operations = new OperationQueue(loop, callbacks, router, options);
@@ -175,9 +180,26 @@ public final class ClientEngine {
         return stopped;
     }
 
+    /**
+     * Hands an operation to the event loop. Operations submitted while the loop is busy are taken
+     * together by one task, so that a burst of publishes leaves in few writes.
+     */
     public <T> CompletableFuture<T> submit(Operation<T> op) {
-        onLoop(() -> operations.submit(op));
+        submitted.offer(op);
+        if (submissionScheduled.compareAndSet(false, true)) {
+            loop.execute(this::takeSubmissions);
+        }
         return op.future;
+    }
+
+    private void takeSubmissions() {
+        // Cleared first: an operation offered after this point schedules a new task.
+        submissionScheduled.set(false);
+        Operation<?> op;
+        while ((op = submitted.poll()) != null) {
+            operations.enqueue(op);
+        }
+        operations.drain();
     }
 
     private void onLoop(Runnable task) {

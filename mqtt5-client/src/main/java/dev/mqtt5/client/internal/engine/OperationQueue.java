@@ -100,7 +100,8 @@ final class OperationQueue {
 
     // ---- submission and completion -------------------------------------------------------
 
-    void submit(Operation<?> op) {
+    /** Takes a submitted operation into the queue, or rejects it under the offline-queue behaviour; call {@link #drain()} after. */
+    void enqueue(Operation<?> op) {
         if (channel == null && !offlineBehavior.keeps(op.isPublish(), op.qos())) {
             callbacks.fail(op.future, new OperationFailedException(op.describe() + " rejected: the client is offline "
                     + "and the offline queue behavior " + offlineBehavior + " does not keep it"));
@@ -113,7 +114,6 @@ final class OperationQueue {
         incompleteCount++;
         incompleteSize += op.size();
         publishStatistics();
-        drain();
     }
 
     <T> void succeed(Operation<T> op, T value, boolean wasUnacked) {
