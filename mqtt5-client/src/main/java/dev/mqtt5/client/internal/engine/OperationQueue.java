@@ -60,11 +60,7 @@ final class OperationQueue {
     int publishesInFlight;
     private long lastWriteNanos;
 
-    private long incompleteCount;
-    private long incompleteSize;
-    private long unackedCount;
-    private long unackedSize;
-    private volatile OperationStatistics statistics = OperationStatistics.EMPTY;
+    private final StatisticsCounters counters = new StatisticsCounters();
 
     OperationQueue(EventLoop loop, CallbackDispatcher callbacks, SubscriptionRouter router, Mqtt5ClientOptions options) {
         this.loop = loop;
@@ -81,7 +77,7 @@ final class OperationQueue {
     }
 
     OperationStatistics statistics() {
-        return statistics;
+        return counters.snapshot();
     }
 
     long lastWriteNanos() {
@@ -111,9 +107,7 @@ final class OperationQueue {
             router.add(s.packet, s.handler);
         }
         queue.add(op);
-        incompleteCount++;
-        incompleteSize += op.size();
-        publishStatistics();
+        counters.add(1, op.size(), 0, 0);
     }
 
     <T> void succeed(Operation<T> op, T value, boolean wasUnacked) {
@@ -138,27 +132,14 @@ final class OperationQueue {
     }
 
     private void removeFromStatistics(Operation<?> op, boolean wasUnacked) {
-        incompleteCount--;
-        incompleteSize -= op.size();
-        if (wasUnacked) {
-            unackedCount--;
-            unackedSize -= op.size();
-        }
-        publishStatistics();
-    }
-
-    private void publishStatistics() {
-        statistics = new OperationStatistics(incompleteCount, incompleteSize, unackedCount, unackedSize);
+        counters.add(-1, -op.size(), wasUnacked ? -1 : 0, wasUnacked ? -op.size() : 0);
     }
 
     /** Replaces an incomplete operation's encoding, keeping the statistics exact. */
     private void reencode(Operation<?> op, OutboundPacket encoded, boolean unacked) {
         long delta = encoded.encodedSize() - op.size();
         op.encoded = encoded;
-        incompleteSize += delta;
-        if (unacked) {
-            unackedSize += delta;
-        }
+        counters.add(0, delta, 0, unacked ? delta : 0);
     }
 
     private static void cancelTimeout(Operation<?> op) {
@@ -206,8 +187,7 @@ final class OperationQueue {
                 control.addFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
                         : new ControlPacket(publish.encoded, -publish.packetId));
                 if (counted) {
-                    unackedCount++;
-                    unackedSize += op.size();
+                    counters.add(0, 0, 1, op.size());
                     scheduleTimeout(op);
                 }
             } else if (counted) {
@@ -218,7 +198,6 @@ final class OperationQueue {
                 queue.addFirst(op);
             }
         }
-        publishStatistics();
         drain();
     }
 
@@ -250,8 +229,7 @@ final class OperationQueue {
             } else if (offlineBehavior.keeps(op.isPublish(), op.qos())) {
                 // Publishes keep their packet id for a resend with DUP; see connected().
                 inflight.bind(op.packetId, op);
-                unackedCount--;
-                unackedSize -= op.size();
+                counters.add(0, 0, -1, -op.size());
             } else {
                 fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before its "
                         + "acknowledgement (offline queue behavior " + offlineBehavior + ")", cause), true);
@@ -259,7 +237,6 @@ final class OperationQueue {
         }
         failQueued(op -> !offlineBehavior.keeps(op.isPublish(), op.qos()), cause,
                 "the connection ended (offline queue behavior " + offlineBehavior + ")");
-        publishStatistics();
     }
 
     /** The client stopped: everything incomplete fails with the given cause, and the session is gone. */
@@ -312,8 +289,7 @@ final class OperationQueue {
             queue.poll();
             if (op.needsAck()) {
                 op.packetId = inflight.allocate(op);
-                unackedCount++;
-                unackedSize += op.size();
+                counters.add(0, 0, 1, op.size());
                 if (op instanceof PublishOperation) {
                     publishesInFlight++;
                 }
@@ -327,7 +303,6 @@ final class OperationQueue {
         if (batch.isEmpty()) {
             return;
         }
-        publishStatistics();
         write(bytes);
     }
 
