@@ -5,6 +5,7 @@ import dev.mqtt5.client.internal.engine.ClientEngine;
 import dev.mqtt5.client.internal.engine.IotCoreLimits;
 import dev.mqtt5.client.internal.engine.Operations;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
+import dev.mqtt5.client.packet.AuthPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.PublishResult;
@@ -12,6 +13,7 @@ import dev.mqtt5.client.packet.SubAckPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.UnsubAckPacket;
 import dev.mqtt5.client.packet.UnsubscribePacket;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -98,10 +100,21 @@ public final class Mqtt5Client implements AutoCloseable {
      *     QoS or retain flag exceeds what the connected server allows
      */
     public CompletableFuture<PublishResult> publish(PublishPacket publish) {
+        return publish(publish, null);
+    }
+
+    /**
+     * Publishes a message with its own acknowledgement timeout instead of the client's
+     * {@code operationTimeout}; see {@link #publish(PublishPacket)}.
+     *
+     * @param ackTimeout how long the server may take to acknowledge it once written, or null for the default
+     */
+    public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
+        Objects.requireNonNull(publish, "publish must not be null");
         if (options.iotCoreValidation()) {
-            IotCoreLimits.publish(Objects.requireNonNull(publish, "publish must not be null"));
+            IotCoreLimits.publish(publish);
         }
-        return operations.publish(Objects.requireNonNull(publish, "publish must not be null"));
+        return operations.publish(publish, ackTimeout);
     }
 
     /**
@@ -112,11 +125,40 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when a topic filter or option is invalid
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe) {
-        if (options.iotCoreValidation()) {
-            IotCoreLimits.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"));
-        }
-        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"));
+        return operations.subscribe(iotCoreChecked(subscribe), null, null);
     }
+
+    /**
+     * Subscribes with a handler of its own: publishes that match this subscription go to the
+     * handler (acknowledged when it returns) instead of the client's publish-received listener.
+     * Matching uses the Subscription Identifier when the server supports them (the client assigns
+     * one if the packet has none), otherwise the topic filter, {@code $share/group/} included. A
+     * publish that matches several handlers goes to each. The route ends with a successful
+     * unsubscribe of the filter, or when the subscription is refused.
+     */
+    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, PublishReceivedListener handler) {
+        Objects.requireNonNull(handler, "handler must not be null");
+        return subscribe(subscribe, Operations.acknowledgingOnReturn(handler));
+    }
+
+    /**
+     * Subscribes with a handler of its own that acknowledges each publish itself; see
+     * {@link #subscribe(SubscribePacket, PublishReceivedListener)} and {@link Acknowledgement}.
+     */
+    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler) {
+        Objects.requireNonNull(handler, "handler must not be null");
+        return operations.subscribe(iotCoreChecked(subscribe), handler, null);
+    }
+
+    /**
+     * Subscribes with its own acknowledgement timeout; see {@link #subscribe(SubscribePacket)}.
+     *
+     * @param ackTimeout how long the server may take to answer once written, or null for the default
+     */
+    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, Duration ackTimeout) {
+        return operations.subscribe(iotCoreChecked(subscribe), null, ackTimeout);
+    }
+
 
     /**
      * Unsubscribes.
@@ -126,10 +168,43 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when a topic filter is invalid
      */
     public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe) {
+        return unsubscribe(unsubscribe, null);
+    }
+
+    /**
+     * Unsubscribes with its own acknowledgement timeout; see {@link #unsubscribe(UnsubscribePacket)}.
+     *
+     * @param ackTimeout how long the server may take to answer once written, or null for the default
+     */
+    public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe, Duration ackTimeout) {
+        Objects.requireNonNull(unsubscribe, "unsubscribe must not be null");
         if (options.iotCoreValidation()) {
-            IotCoreLimits.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"));
+            IotCoreLimits.unsubscribe(unsubscribe);
         }
-        return operations.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"));
+        return operations.unsubscribe(unsubscribe, ackTimeout);
+    }
+
+    /** Applies the opt-in IoT Core limits to a SUBSCRIBE (every subscribe variant passes here). */
+    private SubscribePacket iotCoreChecked(SubscribePacket subscribe) {
+        Objects.requireNonNull(subscribe, "subscribe must not be null");
+        if (options.iotCoreValidation()) {
+            IotCoreLimits.subscribe(subscribe);
+        }
+        return subscribe;
+    }
+
+    /**
+     * Re-authenticates on the current connection with the configured
+     * {@code enhancedAuthenticator} (AUTH with reason Re-authenticate, then the mechanism's
+     * challenges). Other operations keep flowing meanwhile.
+     *
+     * @return completed with the server's final AUTH (Success); exceptionally with
+     *     {@code AuthenticationException} when the mechanism fails or refuses (the connection is
+     *     then closed), or {@link IllegalStateException} without an authenticator, a connection,
+     *     or when a re-authentication is already in progress
+     */
+    public CompletableFuture<AuthPacket> reauthenticate() {
+        return engine.reauthenticate();
     }
 
     /** A snapshot of the operation queue: incomplete and unacknowledged operations, counts and sizes. */

@@ -1,10 +1,13 @@
 package dev.mqtt5.client;
 
+import dev.mqtt5.client.auth.EnhancedAuthenticator;
+import dev.mqtt5.client.config.FlowControlOptions;
 import dev.mqtt5.client.config.HttpProxyOptions;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
 import dev.mqtt5.client.config.ReconnectOptions;
 import dev.mqtt5.client.config.SessionBehavior;
 import dev.mqtt5.client.config.TlsOptions;
+import dev.mqtt5.client.config.TopicAliasingOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.ConnectPacket;
@@ -33,7 +36,11 @@ public final class Mqtt5ClientOptions {
     private final boolean tcpNoDelay;
     private final LifecycleListener lifecycleListener;
     private final PublishReceivedListener publishReceivedListener;
+    private final ManualAckPublishListener manualAckPublishListener;
     private final Executor callbackExecutor;
+    private final TopicAliasingOptions topicAliasing;
+    private final FlowControlOptions flowControl;
+    private final EnhancedAuthenticator enhancedAuthenticator;
     private final HttpProxyOptions httpProxy;
     private final boolean iotCoreValidation;
 
@@ -53,7 +60,11 @@ public final class Mqtt5ClientOptions {
         this.tcpNoDelay = b.tcpNoDelay;
         this.lifecycleListener = b.lifecycleListener;
         this.publishReceivedListener = b.publishReceivedListener;
+        this.manualAckPublishListener = b.manualAckPublishListener;
         this.callbackExecutor = b.callbackExecutor;
+        this.topicAliasing = b.topicAliasing;
+        this.flowControl = b.flowControl;
+        this.enhancedAuthenticator = b.enhancedAuthenticator;
         this.httpProxy = b.httpProxy;
         this.iotCoreValidation = b.iotCoreValidation;
     }
@@ -145,6 +156,26 @@ public final class Mqtt5ClientOptions {
         return publishReceivedListener;
     }
 
+    /** The listener for received publishes that acknowledges them itself, or null. */
+    public ManualAckPublishListener manualAckPublishListener() {
+        return manualAckPublishListener;
+    }
+
+    /** How outbound topic aliases are used (default disabled). */
+    public TopicAliasingOptions topicAliasing() {
+        return topicAliasing;
+    }
+
+    /** Client-side throttling of outbound traffic (default disabled; {@link FlowControlOptions#iotCore()} for AWS IoT Core). */
+    public FlowControlOptions flowControl() {
+        return flowControl;
+    }
+
+    /** The enhanced authentication mechanism, or null. */
+    public EnhancedAuthenticator enhancedAuthenticator() {
+        return enhancedAuthenticator;
+    }
+
     /** The executor that runs callbacks and completes futures, or null for the client's default. */
     public Executor callbackExecutor() {
         return callbackExecutor;
@@ -170,8 +201,8 @@ public final class Mqtt5ClientOptions {
                 + ", reconnectOptions=" + reconnectOptions + ", connackTimeout=" + connackTimeout
                 + ", pingTimeout=" + pingTimeout + ", socketConnectTimeout=" + socketConnectTimeout
                 + ", operationTimeout=" + operationTimeout + ", tls=" + tls + ", webSocket=" + webSocket
-                + ", tcpNoDelay=" + tcpNoDelay + ", httpProxy=" + httpProxy
-                + ", iotCoreValidation=" + iotCoreValidation + "]";
+                + ", tcpNoDelay=" + tcpNoDelay + ", topicAliasing=" + topicAliasing + ", flowControl=" + flowControl
+                + ", httpProxy=" + httpProxy + ", iotCoreValidation=" + iotCoreValidation + "]";
     }
 
     /** Builds {@link Mqtt5ClientOptions}; every setter names its field when it rejects a value. */
@@ -191,7 +222,11 @@ public final class Mqtt5ClientOptions {
         private boolean tcpNoDelay = true;
         private LifecycleListener lifecycleListener;
         private PublishReceivedListener publishReceivedListener;
+        private ManualAckPublishListener manualAckPublishListener;
         private Executor callbackExecutor;
+        private TopicAliasingOptions topicAliasing = TopicAliasingOptions.disabled();
+        private FlowControlOptions flowControl = FlowControlOptions.disabled();
+        private EnhancedAuthenticator enhancedAuthenticator;
         private HttpProxyOptions httpProxy;
         private boolean iotCoreValidation;
 
@@ -289,9 +324,37 @@ public final class Mqtt5ClientOptions {
             return this;
         }
 
-        /** Receives every publish the server delivers. */
+        /**
+         * Receives every publish the server delivers that no per-subscription handler claimed; a
+         * QoS 1 or 2 publish is acknowledged when the listener returns. Replaces a listener set
+         * with {@link #publishReceivedListener(ManualAckPublishListener)}.
+         */
         public Builder publishReceivedListener(PublishReceivedListener listener) {
             this.publishReceivedListener = listener;
+            this.manualAckPublishListener = null;
+            return this;
+        }
+
+        /**
+         * Receives every publish that no per-subscription handler claimed, and acknowledges each
+         * one itself, later if it wants. Replaces a listener set with
+         * {@link #publishReceivedListener(PublishReceivedListener)}.
+         */
+        public Builder publishReceivedListener(ManualAckPublishListener listener) {
+            this.manualAckPublishListener = listener;
+            this.publishReceivedListener = null;
+            return this;
+        }
+
+        /** How outbound topic aliases are used (default {@link TopicAliasingOptions#disabled()}). */
+        public Builder topicAliasing(TopicAliasingOptions topicAliasing) {
+            this.topicAliasing = Objects.requireNonNull(topicAliasing, "topicAliasing must not be null");
+            return this;
+        }
+
+        /** Client-side throttling (default {@link FlowControlOptions#disabled()}). */
+        public Builder flowControl(FlowControlOptions flowControl) {
+            this.flowControl = Objects.requireNonNull(flowControl, "flowControl must not be null");
             return this;
         }
 
@@ -321,6 +384,16 @@ public final class Mqtt5ClientOptions {
         }
 
         /**
+         * Authenticates with MQTT 5 enhanced authentication (AUTH packets) on every connection;
+         * {@code Mqtt5Client.reauthenticate()} repeats it on an established connection. The
+         * authenticator supplies the CONNECT's authentication method and data.
+         */
+        public Builder enhancedAuthenticator(EnhancedAuthenticator authenticator) {
+            this.enhancedAuthenticator = authenticator;
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @throws IllegalArgumentException when the host name is missing
@@ -328,6 +401,10 @@ public final class Mqtt5ClientOptions {
         public Mqtt5ClientOptions build() {
             if (hostName == null) {
                 throw new IllegalArgumentException("hostName must be set");
+            }
+            if (enhancedAuthenticator != null && connectOptions.authenticationMethod() != null) {
+                throw new IllegalArgumentException("set either connectOptions.authenticationMethod or an "
+                        + "enhancedAuthenticator, not both: the authenticator supplies the method and data");
             }
             return new Mqtt5ClientOptions(this);
         }

@@ -16,7 +16,8 @@ class ArchitectureTest {
             .importPackages("dev.mqtt5.client");
 
     private static final String[] PUBLIC_PACKAGES = {"dev.mqtt5.client", "dev.mqtt5.client.packet",
-            "dev.mqtt5.client.lifecycle", "dev.mqtt5.client.config", "dev.mqtt5.client.exception", "dev.mqtt5.client.aws"};
+            "dev.mqtt5.client.lifecycle", "dev.mqtt5.client.config", "dev.mqtt5.client.exception",
+            "dev.mqtt5.client.auth", "dev.mqtt5.client.aws"};
 
     @Test
     void publicPackagesDoNotUseNetty() {
@@ -28,7 +29,7 @@ class ArchitectureTest {
     @Test
     void publicTypesDoNotDependOnInternalTypesExceptTheClientFacade() {
         noClasses().that().resideInAnyPackage("dev.mqtt5.client.packet", "dev.mqtt5.client.lifecycle",
-                        "dev.mqtt5.client.config", "dev.mqtt5.client.exception")
+                        "dev.mqtt5.client.config", "dev.mqtt5.client.exception", "dev.mqtt5.client.auth")
                 .should().dependOnClassesThat().resideInAPackage("dev.mqtt5.client.internal..")
                 .check(CLASSES);
     }

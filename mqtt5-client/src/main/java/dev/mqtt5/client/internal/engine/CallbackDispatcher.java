@@ -1,17 +1,21 @@
 package dev.mqtt5.client.internal.engine;
 
+import dev.mqtt5.client.Acknowledgement;
+import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.PublishPacket;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Moves user code off the event loop. Listener callbacks (lifecycle and received publishes) run
- * one at a time, in order, on a serial executor; futures are completed on the callback executor
- * itself, not behind the listeners, so a listener that blocks on {@code publish(...).join()}
- * cannot deadlock the client.
+ * Moves user code off the event loop. Listener callbacks (lifecycle, received publishes,
+ * per-subscription handlers) run one at a time, in order, on a serial executor; futures are
+ * completed on the callback executor itself, not behind the listeners, so a listener that blocks
+ * on {@code publish(...).join()} cannot deadlock the client.
  */
 final class CallbackDispatcher {
 
@@ -19,45 +23,100 @@ final class CallbackDispatcher {
     };
 
     private final Executor executor;
+    private final EventLoop loop;
     private final SerialExecutor listeners;
+    /** Futures to complete and their outcomes, alternating; gathered on the loop, completed in one task. */
+    private final ArrayList<Object> completions = new ArrayList<>();
+    private boolean flushScheduled;
     private final LifecycleListener lifecycle;
-    private final PublishReceivedListener publishes;
+    private final ManualAckPublishListener publishes;
 
-    CallbackDispatcher(Executor executor, LifecycleListener lifecycle, PublishReceivedListener publishes) {
+    CallbackDispatcher(EventLoop loop, Executor executor, LifecycleListener lifecycle, PublishReceivedListener autoAck,
+            ManualAckPublishListener manualAck) {
+        this.loop = loop;
         this.executor = executor != null ? executor : CallbackPool.get();
         this.listeners = new SerialExecutor(this.executor);
         this.lifecycle = lifecycle != null ? lifecycle : NO_LIFECYCLE;
-        this.publishes = publishes;
+        this.publishes = manualAck != null ? manualAck : autoAcknowledging(autoAck);
     }
 
-    void lifecycle(Consumer<LifecycleListener> event) {
-        listeners.execute(() -> event.accept(lifecycle));
+    /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */
+    static ManualAckPublishListener autoAcknowledging(PublishReceivedListener listener) {
+        if (listener == null) {
+            return null;
+        }
+        return (publish, ack) -> {
+            try {
+                listener.onPublishReceived(publish);
+            } finally {
+                ack.acknowledge();
+            }
+        };
     }
 
     Executor executor() {
         return executor;
     }
 
-    boolean hasPublishListener() {
-        return publishes != null;
+    /** The client's own publish listener in its acknowledging form, or null. */
+    ManualAckPublishListener publishListener() {
+        return publishes;
     }
 
-    /** Delivers a publish to the listener, then runs {@code afterReturn} (which acknowledges it). */
-    void publishReceived(PublishPacket publish, Runnable afterReturn) {
-        listeners.execute(() -> {
-            try {
-                publishes.onPublishReceived(publish);
-            } finally {
-                afterReturn.run();
+    void lifecycle(Consumer<LifecycleListener> event) {
+        listeners.execute(() -> event.accept(lifecycle));
+    }
+
+    /** Runs a publish handler on the serial executor. */
+    void deliver(ManualAckPublishListener handler, PublishPacket publish, Acknowledgement ack) {
+        listeners.execute(() -> handler.onPublishReceived(publish, ack));
+    }
+
+    /**
+     * Completes a future off the loop. Completions made during one pass of the event loop are
+     * handed over together and run in order, so that a burst of acks costs one task, not one each.
+     */
+    <T> void complete(CompletableFuture<T> future, T value) {
+        gather(future, value);
+    }
+
+    void fail(CompletableFuture<?> future, Throwable cause) {
+        gather(future, new Failure(cause));
+    }
+
+    private record Failure(Throwable cause) {
+    }
+
+    private void gather(CompletableFuture<?> future, Object outcome) {
+        if (!loop.inEventLoop()) {
+            executor.execute(() -> settle(future, outcome));
+            return;
+        }
+        completions.add(future);
+        completions.add(outcome);
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.execute(this::flush);
+        }
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        Object[] batch = completions.toArray();
+        completions.clear();
+        executor.execute(() -> {
+            for (int i = 0; i < batch.length; i += 2) {
+                settle((CompletableFuture<?>) batch[i], batch[i + 1]);
             }
         });
     }
 
-    <T> void complete(CompletableFuture<T> future, T value) {
-        executor.execute(() -> future.complete(value));
-    }
-
-    void fail(CompletableFuture<?> future, Throwable cause) {
-        executor.execute(() -> future.completeExceptionally(cause));
+    @SuppressWarnings("unchecked")
+    private static void settle(CompletableFuture<?> future, Object outcome) {
+        if (outcome instanceof Failure failure) {
+            future.completeExceptionally(failure.cause());
+        } else {
+            ((CompletableFuture<Object>) future).complete(outcome);
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.mqtt5.client.internal.engine;
 import dev.mqtt5.client.ClientState;
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
+import dev.mqtt5.client.auth.EnhancedAuthenticator;
+import dev.mqtt5.client.exception.AuthenticationException;
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.exception.ConnectionRefusedException;
 import dev.mqtt5.client.exception.MqttConnectionException;
@@ -24,9 +26,11 @@ import dev.mqtt5.client.lifecycle.DisconnectionEvent;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.lifecycle.StoppedEvent;
 import dev.mqtt5.client.packet.AuthPacket;
+import dev.mqtt5.client.packet.AuthReasonCode;
 import dev.mqtt5.client.packet.ConnAckPacket;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
+import dev.mqtt5.client.packet.DisconnectReasonCode;
 import dev.mqtt5.client.packet.PubAckPacket;
 import dev.mqtt5.client.packet.PubCompPacket;
 import dev.mqtt5.client.packet.PubRecPacket;
@@ -40,6 +44,9 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -60,8 +67,14 @@ public final class ClientEngine {
     private final EventLoop loop;
     private final CallbackDispatcher callbacks;
     private final OperationQueue operations;
+    private final AckHandler acks;
     private final InboundPublishes inbound;
     private final ReconnectBackoff backoff;
+    private final Queue<Operation<?>> submitted = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean submissionScheduled = new AtomicBoolean();
+    private final KeepAlive keepAlive;
+    /** Null unless enhanced authentication is configured. */
+    private final EnhancedAuthFlow auth;
 
     // Per session (survives reconnects, reset by stop()).
     private boolean connectedOnce;
@@ -78,10 +91,7 @@ public final class ClientEngine {
     private ConnAckPacket failedConnAck;
     private int attempt;
     private long connectedAtNanos;
-    private boolean pingOutstanding;
     private ScheduledFuture<?> connAckTimer;
-    private ScheduledFuture<?> keepAliveTimer;
-    private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> reconnectTimer;
 
     // Stop handling.
@@ -111,14 +121,20 @@ public final class ClientEngine {
     ClientEngine(Mqtt5ClientOptions options, EventLoop loop) {
         this.options = options;
         this.loop = loop;
-        this.callbacks = new CallbackDispatcher(options.callbackExecutor(), options.lifecycleListener(),
-                options.publishReceivedListener());
-        this.operations = new OperationQueue(callbacks, options.offlineQueueBehavior());
+        this.callbacks = new CallbackDispatcher(loop, options.callbackExecutor(), options.lifecycleListener(),
+                options.publishReceivedListener(), options.manualAckPublishListener());
+        SubscriptionRouter router = new SubscriptionRouter();
+        this.operations = new OperationQueue(loop, callbacks, router, options);
+        this.acks = new AckHandler(operations);
         ConnectPacket c = options.connectOptions();
-        this.inbound = new InboundPublishes(loop, callbacks, operations,
+        this.inbound = new InboundPublishes(loop, callbacks, operations, router,
                 c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
                 c.topicAliasMaximum() != null ? c.topicAliasMaximum() : 0);
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
+        this.auth = options.enhancedAuthenticator() == null ? null
+                : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);
+        this.keepAlive = new KeepAlive(loop, operations, options.pingTimeout(), options.hostName() + ":" + options.port(),
+                this::closeWith);
         OperationValidator.connect(c);
     }
 
@@ -136,6 +152,20 @@ public final class ClientEngine {
         return operations.statistics();
     }
 
+    /** The client's options. */
+    public Mqtt5ClientOptions options() {
+        return options;
+    }
+
+    /** Bytes waiting in Netty's outbound buffer for the socket; for backpressure tests. Event loop only. */
+    long pendingWriteBytes() {
+        return operations.pendingWriteBytes();
+    }
+
+    EventLoop eventLoop() {
+        return loop;
+    }
+
     public void start() {
         onLoop(this::doStart);
     }
@@ -150,9 +180,26 @@ public final class ClientEngine {
         return stopped;
     }
 
+    /**
+     * Hands an operation to the event loop. Operations submitted while the loop is busy are taken
+     * together by one task, so that a burst of publishes leaves in few writes.
+     */
     public <T> CompletableFuture<T> submit(Operation<T> op) {
-        onLoop(() -> operations.submit(op));
+        submitted.offer(op);
+        if (submissionScheduled.compareAndSet(false, true)) {
+            loop.execute(this::takeSubmissions);
+        }
         return op.future;
+    }
+
+    private void takeSubmissions() {
+        // Cleared first: an operation offered after this point schedules a new task.
+        submissionScheduled.set(false);
+        Operation<?> op;
+        while ((op = submitted.poll()) != null) {
+            operations.enqueue(op);
+        }
+        operations.drain();
     }
 
     private void onLoop(Runnable task) {
@@ -221,6 +268,25 @@ public final class ClientEngine {
         ConnectPacket configured = options.connectOptions();
         connect = assignedClientId != null && configured.clientId().isEmpty()
                 ? configured.toBuilder().clientId(assignedClientId).build() : configured;
+        if (auth == null) {
+            sendConnect(gen);
+            return;
+        }
+        auth.call(() -> auth.authenticator().initialData(EnhancedAuthenticator.Phase.CONNECT), (data, failure) -> {
+            if (gen != generation) {
+                return;
+            }
+            if (failure != null) {
+                closeWith(new AuthenticationException("the enhanced authenticator gave no CONNECT data: "
+                        + message(failure), failure));
+                return;
+            }
+            connect = connect.toBuilder().authenticationMethod(auth.method()).authenticationData(data).build();
+            sendConnect(gen);
+        });
+    }
+
+    private void sendConnect(int gen) {
         writeDirect(PacketEncoders.connect(connect, cleanStart));
         connAckTimer = loop.schedule(() -> {
             if (gen == generation && state == ClientState.MQTT_CONNECT) {
@@ -241,6 +307,14 @@ public final class ClientEngine {
             throw MqttProtocolException.protocolError(
                     "CONNACK: Session Present is 1 although the CONNECT asked for a clean start (MQTT-3.2.2-2)");
         }
+        if (auth != null) {
+            auth.verifyConnAck(connAck, generation, channel);
+            return;
+        }
+        connAckAccepted(connAck);
+    }
+
+    void connAckAccepted(ConnAckPacket connAck) {
         NegotiatedSettings negotiated = Negotiation.settings(connect, connAck);
         if (connAck.assignedClientIdentifier() != null) {
             assignedClientId = connAck.assignedClientIdentifier();
@@ -256,19 +330,25 @@ public final class ClientEngine {
         inbound.connected(generation, connAck.sessionPresent());
         callbacks.lifecycle(l -> l.onConnectionSuccess(new ConnectionSuccessEvent(connAck, negotiated)));
         operations.connected(channel, negotiated, connAck.sessionPresent());
-        scheduleKeepAlive();
+        keepAlive.start(negotiated.serverKeepAlive(), connectedAtNanos);
     }
 
     // ---- inbound ---------------------------------------------------------------------------
 
+    /** A decoded packet of the connection of the given generation. */
     void onPacket(int gen, Object msg) {
         if (gen != generation) {
+            return;
+        }
+        if (auth != null && auth.defer(msg)) {
             return;
         }
         try {
             if (state == ClientState.MQTT_CONNECT) {
                 if (msg instanceof ConnAckPacket connAck) {
                     onConnAck(connAck);
+                } else if (msg instanceof AuthPacket challenge) {
+                    onAuth(challenge);
                 } else {
                     throw MqttProtocolException.protocolError(name(msg) + " received before CONNACK");
                 }
@@ -287,29 +367,27 @@ public final class ClientEngine {
             int id = ack.packetId();
             Object packet = ack.packet();
             if (packet instanceof PubAckPacket p) {
-                operations.onPubAck(id, p);
+                acks.onPubAck(id, p);
             } else if (packet instanceof PubRecPacket p) {
-                operations.onPubRec(id, p);
+                acks.onPubRec(id, p);
             } else if (packet instanceof PubCompPacket p) {
-                operations.onPubComp(id, p);
+                acks.onPubComp(id, p);
             } else if (packet instanceof PubRelPacket) {
                 inbound.onPubRel(id);
             } else if (packet instanceof SubAckPacket p) {
-                operations.onSubAck(id, p);
+                acks.onSubAck(id, p);
             } else if (packet instanceof UnsubAckPacket p) {
-                operations.onUnsubAck(id, p);
+                acks.onUnsubAck(id, p);
             }
         } else if (msg instanceof PingResp) {
-            pingOutstanding = false;
-            cancel(pingTimer);
+            keepAlive.pingResponse();
         } else if (msg instanceof DisconnectPacket disconnect) {
             serverDisconnect = disconnect;
             closeWith(new ServerDisconnectedException(disconnect));
         } else if (msg instanceof ConnAckPacket) {
             throw MqttProtocolException.protocolError("a second CONNACK on the same connection");
-        } else if (msg instanceof AuthPacket) {
-            throw MqttProtocolException.protocolError("AUTH received, but the client did not ask for enhanced "
-                    + "authentication (no authentication method in CONNECT)");
+        } else if (msg instanceof AuthPacket packet) {
+            onAuth(packet);
         }
     }
 
@@ -337,47 +415,63 @@ public final class ClientEngine {
     /** Tells the server what was wrong (DISCONNECT with the reason code and string), then closes. */
     private void protocolViolation(MqttProtocolException e) {
         log.warn("MQTT protocol violation by {}:{}: {}", options.hostName(), options.port(), e.getMessage());
+        disconnectWith(e.reasonCode(), e.getMessage(), e);
+    }
+
+    /** Sends DISCONNECT with the reason (dropping the reason string if it does not fit), then closes. */
+    void disconnectWith(DisconnectReasonCode reasonCode, String reasonString, Throwable cause) {
         if (channel != null && closeCause == null) {
             long max = settings != null ? settings.maximumPacketSizeToServer() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
-            OutboundPacket disconnect = PacketEncoders.disconnect(DisconnectPacket.of(e.reasonCode(), e.getMessage()), max);
+            OutboundPacket disconnect = PacketEncoders.disconnect(DisconnectPacket.of(reasonCode, reasonString), max);
             if (disconnect != null) {
                 writeDirect(disconnect);
             }
         }
-        closeWith(e);
+        closeWith(cause);
     }
 
-    // ---- keep-alive ------------------------------------------------------------------------
+    // ---- enhanced authentication -------------------------------------------------------------
 
-    private void scheduleKeepAlive() {
-        long keepAliveNanos = settings.serverKeepAlive().toNanos();
-        if (keepAliveNanos <= 0) {
-            return;
-        }
-        int gen = generation;
-        long due = Math.max(operations.lastWriteNanos(), connectedAtNanos) + keepAliveNanos - System.nanoTime();
-        keepAliveTimer = loop.schedule(() -> keepAliveDue(gen), Math.max(0, due), TimeUnit.NANOSECONDS);
+    /** Starts a re-authentication; the future completes with the server's final AUTH. */
+    public CompletableFuture<AuthPacket> reauthenticate() {
+        CompletableFuture<AuthPacket> done = new CompletableFuture<>();
+        onLoop(() -> {
+            if (auth == null) {
+                callbacks.fail(done, new IllegalStateException("reauthenticate needs an enhancedAuthenticator in the "
+                        + "client options"));
+            } else if (state != ClientState.CONNECTED) {
+                callbacks.fail(done, new IllegalStateException("reauthenticate needs a connection; the client is " + state));
+            } else {
+                auth.reauthenticate(done, generation);
+            }
+        });
+        return done;
     }
 
-    private void keepAliveDue(int gen) {
-        if (gen != generation || state != ClientState.CONNECTED) {
-            return;
+    private void onAuth(AuthPacket packet) {
+        if (auth == null) {
+            throw MqttProtocolException.protocolError("AUTH received, but the client did not ask for enhanced "
+                    + "authentication");
         }
-        long keepAliveNanos = settings.serverKeepAlive().toNanos();
-        long idle = System.nanoTime() - Math.max(operations.lastWriteNanos(), connectedAtNanos);
-        if (idle >= keepAliveNanos && !pingOutstanding) {
-            pingOutstanding = true;
-            operations.sendControl(PacketEncoders.PINGREQ, 0);
-            long timeout = Math.min(options.pingTimeout().toNanos(), keepAliveNanos / 2);
-            pingTimer = loop.schedule(() -> {
-                if (gen == generation && pingOutstanding) {
-                    closeWith(new MqttConnectionException("no PINGRESP from " + options.hostName() + ":"
-                            + options.port() + " within " + TimeUnit.NANOSECONDS.toMillis(timeout)
-                            + " ms (pingTimeout, capped at half the keep-alive)"));
-                }
-            }, timeout, TimeUnit.NANOSECONDS);
+        auth.onServerAuth(packet, generation, state == ClientState.MQTT_CONNECT);
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    /** Sends an AUTH: directly before CONNACK, through the control queue after it. */
+    void sendAuth(AuthPacket packet) {
+        if (state == ClientState.MQTT_CONNECT) {
+            writeDirect(PacketEncoders.auth(packet));
+        } else {
+            operations.sendControl(PacketEncoders.auth(packet), 0);
         }
-        scheduleKeepAlive();
+    }
+
+    void authenticationFailed(AuthenticationException cause) {
+        auth.reauthenticationFailed(cause);
+        disconnectWith(DisconnectReasonCode.NOT_AUTHORIZED, "authentication failed on the client", cause);
     }
 
     // ---- ending a connection ---------------------------------------------------------------
@@ -399,9 +493,10 @@ public final class ClientEngine {
         ClientState was = state;
         generation++;
         cancel(connAckTimer);
-        cancel(keepAliveTimer);
-        cancel(pingTimer);
-        pingOutstanding = false;
+        keepAlive.stop();
+        if (auth != null) {
+            auth.connectionEnded(cause);
+        }
         channel = null;
         transportFuture = null;
         settings = null;

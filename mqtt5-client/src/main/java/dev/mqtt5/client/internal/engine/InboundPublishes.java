@@ -1,5 +1,7 @@
 package dev.mqtt5.client.internal.engine;
 
+import dev.mqtt5.client.Acknowledgement;
+import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.internal.codec.InboundPublish;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
@@ -14,12 +16,15 @@ import dev.mqtt5.client.packet.PubRecPacket;
 import dev.mqtt5.client.packet.PubRecReasonCode;
 import dev.mqtt5.client.packet.PublishPacket;
 import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Received publishes: resolves inbound topic aliases, enforces the client's Receive Maximum,
- * hands each publish to the listener off the event loop, and acknowledges it when the listener
- * returns (PUBACK for QoS 1, PUBREC for QoS 2; PUBCOMP answers PUBREL). A QoS 2 publish is
- * delivered once per packet identifier until its PUBREL. Event loop only.
+ * routes each publish to its per-subscription handlers or the client's listener (off the event
+ * loop), and sends PUBACK or PUBREC once they acknowledge it, in the order the publishes arrived
+ * (MQTT-4.6.0-3, MQTT-4.6.0-4). A QoS 2 publish is delivered once per packet identifier until
+ * its PUBREL, which PUBCOMP answers. Event loop only, except {@link #acknowledged}.
  */
 final class InboundPublishes {
 
@@ -28,34 +33,40 @@ final class InboundPublishes {
     private static final OutboundPacket PUBCOMP = PacketEncoders.pubComp(PubCompPacket.of(PubCompReasonCode.SUCCESS));
     private static final OutboundPacket PUBCOMP_NOT_FOUND =
             PacketEncoders.pubComp(PubCompPacket.of(PubCompReasonCode.PACKET_IDENTIFIER_NOT_FOUND));
+    private static final Acknowledgement NOTHING_TO_ACK = () -> { };
 
     private final EventLoop loop;
     private final CallbackDispatcher callbacks;
     private final OperationQueue operations;
+    private final SubscriptionRouter router;
     private final InboundQos2Table qos2 = new InboundQos2Table();
     private final int receiveMaximum;
     private final int topicAliasMaximum;
 
-    /** Per connection: the topics bound to inbound aliases, and the connection's generation. */
+    // Per connection.
     private String[] aliases;
     private int generation;
-    /** QoS 1 and 2 publishes received on this connection and not yet acknowledged. */
-    private int unacknowledged;
+    /** Acknowledgements owed on this connection, in arrival order; the head leaves first. */
+    private final ArrayDeque<PendingAck> owed = new ArrayDeque<>();
+    /** QoS 1 publishes in {@link #owed}; QoS 2 ones count until PUBCOMP, through the QoS 2 table. */
+    private int owedQos1;
 
-    InboundPublishes(EventLoop loop, CallbackDispatcher callbacks, OperationQueue operations, int receiveMaximum,
-            int topicAliasMaximum) {
+    InboundPublishes(EventLoop loop, CallbackDispatcher callbacks, OperationQueue operations, SubscriptionRouter router,
+            int receiveMaximum, int topicAliasMaximum) {
         this.loop = loop;
         this.callbacks = callbacks;
         this.operations = operations;
+        this.router = router;
         this.receiveMaximum = receiveMaximum;
         this.topicAliasMaximum = topicAliasMaximum;
     }
 
-    /** A new connection: aliases start empty; without a session, QoS 2 state is discarded. */
+    /** A new connection: aliases start empty, acknowledgements owed on the old one are void. */
     void connected(int generation, boolean sessionPresent) {
         this.generation = generation;
         this.aliases = new String[topicAliasMaximum + 1];
-        this.unacknowledged = 0;
+        this.owed.clear();
+        this.owedQos1 = 0;
         if (!sessionPresent) {
             qos2.clear();
         }
@@ -70,26 +81,46 @@ final class InboundPublishes {
         PublishPacket publish = resolveAlias(inbound.publish());
         int qos = publish.qos().value();
         int packetId = inbound.packetId();
-        if (qos > 0 && ++unacknowledged > receiveMaximum) {
+        boolean duplicate = qos == 2 && qos2.contains(packetId);
+        if (qos > 0 && !duplicate && owedQos1 + qos2.size() >= receiveMaximum) {
             throw new MqttProtocolException(DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "the server sent more than "
                     + receiveMaximum + " unacknowledged QoS 1 and 2 publishes (the client's Receive Maximum)");
         }
-        if (qos == 2 && !qos2.add(packetId)) {
-            // A duplicate of a publish already delivered: acknowledge again, deliver once.
-            unacknowledged--;
-            operations.sendControl(PUBREC, packetId);
+        if (duplicate) {
+            // A duplicate of a publish already delivered: acknowledged again in turn, not delivered again.
+            PendingAck again = new PendingAck(this, generation, packetId, qos, 1);
+            owed.add(again);
+            again.done = true;
+            flushAcks();
             return;
         }
-        int gen = generation;
-        Runnable ack = switch (qos) {
-            case 0 -> null;
-            case 1 -> () -> loop.execute(() -> acknowledge(gen, PUBACK, packetId));
-            default -> () -> loop.execute(() -> acknowledge(gen, PUBREC, packetId));
-        };
-        if (callbacks.hasPublishListener()) {
-            callbacks.publishReceived(publish, ack == null ? () -> { } : ack);
-        } else if (ack != null) {
-            acknowledge(gen, qos == 1 ? PUBACK : PUBREC, packetId);
+        if (qos == 2) {
+            qos2.add(packetId);
+        } else if (qos == 1) {
+            owedQos1++;
+        }
+        List<ManualAckPublishListener> handlers = router.route(publish);
+        ManualAckPublishListener global = callbacks.publishListener();
+        int targets = handlers.isEmpty() ? (global != null ? 1 : 0) : handlers.size();
+        PendingAck ack = null;
+        if (qos > 0) {
+            ack = new PendingAck(this, generation, packetId, qos, Math.max(targets, 1));
+            owed.add(ack);
+        }
+        if (targets == 0) {
+            if (ack != null) {
+                ack.done = true;
+                flushAcks();
+            }
+            return;
+        }
+        Acknowledgement handle = ack != null ? ack.forOneHandler() : NOTHING_TO_ACK;
+        if (handlers.isEmpty()) {
+            callbacks.deliver(global, publish, handle);
+        } else {
+            for (ManualAckPublishListener handler : handlers) {
+                callbacks.deliver(handler, publish, handle);
+            }
         }
     }
 
@@ -97,13 +128,34 @@ final class InboundPublishes {
         operations.sendControl(qos2.release(packetId) ? PUBCOMP : PUBCOMP_NOT_FOUND, packetId);
     }
 
-    private void acknowledge(int gen, OutboundPacket ack, int packetId) {
+    /** Called from any thread when every handler acknowledged. */
+    void acknowledged(PendingAck ack) {
+        if (loop.inEventLoop()) {
+            acknowledgedOnLoop(ack);
+        } else {
+            loop.execute(() -> acknowledgedOnLoop(ack));
+        }
+    }
+
+    private void acknowledgedOnLoop(PendingAck ack) {
         // An ack belongs to the connection the publish came on; after a reconnect the server resends.
-        if (gen != generation || !operations.isOnline()) {
+        if (ack.generation != generation) {
             return;
         }
-        unacknowledged--;
-        operations.sendControl(ack, packetId);
+        ack.done = true;
+        flushAcks();
+    }
+
+    private void flushAcks() {
+        while (!owed.isEmpty() && owed.peek().done) {
+            PendingAck ack = owed.poll();
+            if (ack.qos == 1) {
+                owedQos1--;
+            }
+            if (operations.isOnline()) {
+                operations.sendControl(ack.qos == 1 ? PUBACK : PUBREC, ack.packetId);
+            }
+        }
     }
 
     private PublishPacket resolveAlias(PublishPacket publish) {

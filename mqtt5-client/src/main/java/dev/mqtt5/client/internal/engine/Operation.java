@@ -1,6 +1,8 @@
 package dev.mqtt5.client.internal.engine;
 
 import dev.mqtt5.client.internal.codec.OutboundPacket;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,12 +15,21 @@ abstract class Operation<T> {
     final CompletableFuture<T> future = new CompletableFuture<>();
     /** Submission order, used to resend unacknowledged operations in their original order. */
     final long sequence;
+    /** How long the server may take to acknowledge it once written; null means the client's default. */
+    final Duration ackTimeout;
     OutboundPacket encoded;
     int packetId;
+    ScheduledFuture<?> timeoutTask;
+    /**
+     * Its future already failed (ack timeout) while the server may still acknowledge it: it keeps
+     * its packet identifier until then, so that a late ack is absorbed, not a protocol error.
+     */
+    boolean abandoned;
 
-    Operation(long sequence, OutboundPacket encoded) {
+    Operation(long sequence, OutboundPacket encoded, Duration ackTimeout) {
         this.sequence = sequence;
         this.encoded = encoded;
+        this.ackTimeout = ackTimeout;
     }
 
     int size() {

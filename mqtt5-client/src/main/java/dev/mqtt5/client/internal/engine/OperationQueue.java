@@ -1,48 +1,54 @@
 package dev.mqtt5.client.internal.engine;
 
+import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
 import dev.mqtt5.client.exception.OperationFailedException;
-import dev.mqtt5.client.exception.PublishFailedException;
-import dev.mqtt5.client.exception.SubscribeFailedException;
-import dev.mqtt5.client.exception.UnsubscribeFailedException;
-import dev.mqtt5.client.exception.MqttProtocolException;
+import dev.mqtt5.client.exception.OperationTimeoutException;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
 import dev.mqtt5.client.internal.session.InflightTable;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
-import dev.mqtt5.client.packet.PubAckPacket;
-import dev.mqtt5.client.packet.PubCompPacket;
-import dev.mqtt5.client.packet.PubRecPacket;
 import dev.mqtt5.client.packet.PubRelPacket;
 import dev.mqtt5.client.packet.PubRelReasonCode;
-import dev.mqtt5.client.packet.PublishResult;
-import dev.mqtt5.client.packet.SubAckPacket;
-import dev.mqtt5.client.packet.UnsubAckPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The client's outbound operations across connections: the queue of submitted operations, the
  * table of written ones awaiting acks, the control packets (acks, PUBREL, PINGREQ) that go before
  * them, and the write pump that moves them to the socket in bounded batches, one batch pending
- * at a time (DESIGN.md backpressure). Event loop only; statistics are published as a snapshot.
+ * at a time (DESIGN.md backpressure). Before taking an operation the pump checks, in order: the
+ * server's Receive Maximum, flow-control tokens, and the server's Maximum Packet Size. Event loop
+ * only; statistics are published as an immutable snapshot. Acknowledgements are handled by
+ * {@link AckHandler}, which shares this state.
  */
 final class OperationQueue {
 
     /** Bytes gathered into one write before it is flushed. */
     private static final int BATCH_BYTES = 64 * 1024;
+    private static final OutboundPacket PUBREL = PacketEncoders.pubRel(PubRelPacket.of(PubRelReasonCode.SUCCESS));
 
-    private final CallbackDispatcher callbacks;
+    final CallbackDispatcher callbacks;
+    final SubscriptionRouter router;
+    private final EventLoop loop;
     private final OfflineQueueBehavior offlineBehavior;
+    private final Duration defaultAckTimeout;
+    private final OutboundTopicAliases topicAliases;
+    private final TokenBuckets flowControl;
     private final ArrayDeque<Operation<?>> queue = new ArrayDeque<>();
     private final ArrayDeque<ControlPacket> control = new ArrayDeque<>();
-    private final InflightTable<Operation<?>> inflight = new InflightTable<>();
+    final InflightTable<Operation<?>> inflight = new InflightTable<>();
     /** Operations completed by their write (QoS 0 publishes) in the batch being written. */
     private final List<PublishOperation> writtenQos0 = new ArrayList<>();
     private final List<Object> batch = new ArrayList<>();
@@ -50,26 +56,28 @@ final class OperationQueue {
     private Channel channel;
     private NegotiatedSettings settings;
     private boolean writePending;
-    private int publishesInFlight;
+    private ScheduledFuture<?> throttled;
+    int publishesInFlight;
     private long lastWriteNanos;
 
-    private long incompleteCount;
-    private long incompleteSize;
-    private long unackedCount;
-    private long unackedSize;
-    private volatile OperationStatistics statistics = OperationStatistics.EMPTY;
+    private final StatisticsCounters counters = new StatisticsCounters();
 
-    OperationQueue(CallbackDispatcher callbacks, OfflineQueueBehavior offlineBehavior) {
+    OperationQueue(EventLoop loop, CallbackDispatcher callbacks, SubscriptionRouter router, Mqtt5ClientOptions options) {
+        this.loop = loop;
         this.callbacks = callbacks;
-        this.offlineBehavior = offlineBehavior;
+        this.router = router;
+        this.offlineBehavior = options.offlineQueueBehavior();
+        this.defaultAckTimeout = options.operationTimeout();
+        this.topicAliases = new OutboundTopicAliases(options.topicAliasing());
+        this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
     }
 
-    /** A packet the client owes the server outside the operation queue. */
+    /** A packet the client owes the server outside the operation queue; a negative id marks a resent PUBLISH (DUP). */
     private record ControlPacket(OutboundPacket packet, int packetId) {
     }
 
     OperationStatistics statistics() {
-        return statistics;
+        return counters.snapshot();
     }
 
     long lastWriteNanos() {
@@ -80,43 +88,76 @@ final class OperationQueue {
         return channel != null;
     }
 
+    /** Bytes Netty holds for the socket right now (tests check the backpressure with it). */
+    long pendingWriteBytes() {
+        Channel ch = channel;
+        return ch == null || ch.unsafe().outboundBuffer() == null ? 0 : ch.unsafe().outboundBuffer().totalPendingWriteBytes();
+    }
+
     // ---- submission and completion -------------------------------------------------------
 
-    void submit(Operation<?> op) {
+    /** Takes a submitted operation into the queue, or rejects it under the offline-queue behaviour; call {@link #drain()} after. */
+    void enqueue(Operation<?> op) {
         if (channel == null && !offlineBehavior.keeps(op.isPublish(), op.qos())) {
             callbacks.fail(op.future, new OperationFailedException(op.describe() + " rejected: the client is offline "
                     + "and the offline queue behavior " + offlineBehavior + " does not keep it"));
             return;
         }
+        if (op instanceof SubscribeOperation s && s.handler != null) {
+            router.add(s.packet, s.handler);
+        }
         queue.add(op);
-        incompleteCount++;
-        incompleteSize += op.size();
-        publishStatistics();
-        drain();
+        counters.add(1, op.size(), 0, 0);
     }
 
-    private <T> void succeed(Operation<T> op, T value, boolean wasUnacked) {
+    <T> void succeed(Operation<T> op, T value, boolean wasUnacked) {
+        cancelTimeout(op);
+        if (op.abandoned) {
+            return;
+        }
         removeFromStatistics(op, wasUnacked);
         callbacks.complete(op.future, value);
     }
 
-    private void fail(Operation<?> op, Throwable cause, boolean wasUnacked) {
+    void fail(Operation<?> op, Throwable cause, boolean wasUnacked) {
+        cancelTimeout(op);
+        if (op.abandoned) {
+            return;
+        }
+        if (op instanceof SubscribeOperation s && s.handler != null) {
+            router.removeRefused(s.packet, s.handler, null);
+        }
         removeFromStatistics(op, wasUnacked);
         callbacks.fail(op.future, cause);
     }
 
     private void removeFromStatistics(Operation<?> op, boolean wasUnacked) {
-        incompleteCount--;
-        incompleteSize -= op.size();
-        if (wasUnacked) {
-            unackedCount--;
-            unackedSize -= op.size();
-        }
-        publishStatistics();
+        counters.add(-1, -op.size(), wasUnacked ? -1 : 0, wasUnacked ? -op.size() : 0);
     }
 
-    private void publishStatistics() {
-        statistics = new OperationStatistics(incompleteCount, incompleteSize, unackedCount, unackedSize);
+    /** Replaces an incomplete operation's encoding, keeping the statistics exact. */
+    private void reencode(Operation<?> op, OutboundPacket encoded, boolean unacked) {
+        long delta = encoded.encodedSize() - op.size();
+        op.encoded = encoded;
+        counters.add(0, delta, 0, unacked ? delta : 0);
+    }
+
+    private static void cancelTimeout(Operation<?> op) {
+        if (op.timeoutTask != null) {
+            op.timeoutTask.cancel(false);
+            op.timeoutTask = null;
+        }
+    }
+
+    private void ackTimedOut(Operation<?> op) {
+        op.timeoutTask = null;
+        if (op.abandoned || op.future.isDone() || inflight.get(op.packetId) != op) {
+            return;
+        }
+        Duration timeout = op.ackTimeout != null ? op.ackTimeout : defaultAckTimeout;
+        fail(op, new OperationTimeoutException(op.describe() + ": no acknowledgement within " + timeout.toMillis()
+                + " ms (operationTimeout)"), true);
+        op.abandoned = true;
     }
 
     // ---- connection changes --------------------------------------------------------------
@@ -131,47 +172,64 @@ final class OperationQueue {
         this.settings = settings;
         this.writePending = false;
         this.publishesInFlight = 0;
-        List<Operation<?>> unacked = inflight.drain(Comparator.comparingLong(op -> op.sequence));
-        for (int i = unacked.size() - 1; i >= 0; i--) {
-            Operation<?> op = unacked.get(i);
-            unackedCount--;
-            unackedSize -= op.size();
+        topicAliases.connected(settings.topicAliasMaximumToServer());
+        if (flowControl != null) {
+            flowControl.reset(System.nanoTime());
+        }
+        // Operations kept across the disconnection are not counted as unacknowledged while offline.
+        List<Operation<?>> kept = inflight.drain(Comparator.comparingLong(op -> op.sequence));
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            Operation<?> op = kept.get(i);
+            boolean counted = !op.abandoned;
             if (sessionPresent && op instanceof PublishOperation publish) {
                 inflight.bind(publish.packetId, publish);
-                unackedCount++;
-                unackedSize += op.size();
                 publishesInFlight++;
-                control.addFirst(publish.pubRec != null
-                        ? new ControlPacket(PacketEncoders.pubRel(PubRelPacket.of(PubRelReasonCode.SUCCESS)), publish.packetId)
+                control.addFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
                         : new ControlPacket(publish.encoded, -publish.packetId));
-            } else {
+                if (counted) {
+                    counters.add(0, 0, 1, op.size());
+                    scheduleTimeout(op);
+                }
+            } else if (counted) {
                 op.packetId = 0;
                 if (op instanceof PublishOperation publish) {
-                    publish.dup = false;
                     publish.pubRec = null;
                 }
                 queue.addFirst(op);
             }
         }
-        publishStatistics();
         drain();
     }
 
     /** The connection ended: the offline queue behaviour decides what is kept for the next one. */
     void disconnected(Throwable cause) {
+        if (channel == null) {
+            // A connection attempt that never got its CONNACK: everything was settled when the last one ended.
+            return;
+        }
         channel = null;
         writePending = false;
         control.clear();
+        if (throttled != null) {
+            throttled.cancel(false);
+            throttled = null;
+        }
         for (PublishOperation op : writtenQos0) {
             fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before it was written",
                     cause), false);
         }
         writtenQos0.clear();
-        List<Operation<?>> unacked = inflight.drain(Comparator.comparingLong(op -> op.sequence));
-        for (Operation<?> op : unacked) {
-            if (offlineBehavior.keeps(op.isPublish(), op.qos())) {
+        for (Operation<?> op : inflight.drain(Comparator.comparingLong(o -> o.sequence))) {
+            cancelTimeout(op);
+            if (op.abandoned) {
+                // Only a QoS 2 flow past PUBREC still needs finishing (PUBREL) in a rejoined session.
+                if (op instanceof PublishOperation p && p.pubRec != null) {
+                    inflight.bind(op.packetId, op);
+                }
+            } else if (offlineBehavior.keeps(op.isPublish(), op.qos())) {
                 // Publishes keep their packet id for a resend with DUP; see connected().
                 inflight.bind(op.packetId, op);
+                counters.add(0, 0, -1, -op.size());
             } else {
                 fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before its "
                         + "acknowledgement (offline queue behavior " + offlineBehavior + ")", cause), true);
@@ -181,16 +239,16 @@ final class OperationQueue {
                 "the connection ended (offline queue behavior " + offlineBehavior + ")");
     }
 
-    /** The client stopped: everything incomplete fails with the given cause. */
+    /** The client stopped: everything incomplete fails with the given cause, and the session is gone. */
     void stopped(Throwable cause) {
         disconnected(cause);
         for (Operation<?> op : inflight.drain(Comparator.comparingLong(o -> o.sequence))) {
-            fail(op, cause, true);
+            fail(op, cause, false);
         }
         failQueued(op -> true, cause, null);
     }
 
-    private void failQueued(java.util.function.Predicate<Operation<?>> shouldFail, Throwable cause, String why) {
+    private void failQueued(Predicate<Operation<?>> shouldFail, Throwable cause, String why) {
         int n = queue.size();
         for (int i = 0; i < n; i++) {
             Operation<?> op = queue.poll();
@@ -211,12 +269,9 @@ final class OperationQueue {
         drain();
     }
 
-    /**
-     * Writes the next batch if none is pending: control packets first, then operations in order,
-     * stopping at the server's Receive Maximum for QoS 1 and 2 publishes.
-     */
+    /** Writes the next batch if none is pending. */
     void drain() {
-        if (channel == null || writePending) {
+        if (channel == null || writePending || throttled != null) {
             return;
         }
         int bytes = 0;
@@ -228,50 +283,95 @@ final class OperationQueue {
                 continue;
             }
             Operation<?> op = queue.peek();
-            if (op == null) {
+            if (op == null || !admit(op)) {
                 break;
             }
-            if (op instanceof PublishOperation p && p.needsAck()
-                    && publishesInFlight >= settings.receiveMaximumFromServer()) {
-                break;
-            }
-            if (op.size() > settings.maximumPacketSizeToServer()) {
-                queue.poll();
-                fail(op, new IllegalArgumentException(op.describe() + " is " + op.size() + " bytes encoded, more than "
-                        + "the server's Maximum Packet Size of " + settings.maximumPacketSizeToServer() + " bytes"),
-                        false);
-                continue;
-            }
+            queue.poll();
             if (op.needsAck()) {
-                int id = inflight.allocate(op);
-                if (id == 0) {
-                    break;
-                }
-                op.packetId = id;
-                unackedCount++;
-                unackedSize += op.size();
+                op.packetId = inflight.allocate(op);
+                counters.add(0, 0, 1, op.size());
                 if (op instanceof PublishOperation) {
                     publishesInFlight++;
                 }
+                scheduleTimeout(op);
             } else {
                 writtenQos0.add((PublishOperation) op);
             }
-            queue.poll();
             batch.add(op);
-            bytes += op.size();
+            bytes += op instanceof PublishOperation p ? p.wire.encodedSize() : op.size();
         }
         if (batch.isEmpty()) {
             return;
         }
-        publishStatistics();
+        write(bytes);
+    }
+
+    /**
+     * Whether the operation at the head of the queue may be written now; fails it (and answers
+     * true for the next one) when it can never be sent on this connection.
+     */
+    private boolean admit(Operation<?> op) {
+        if (op instanceof PublishOperation p && p.needsAck() && publishesInFlight >= settings.receiveMaximumFromServer()) {
+            return false;
+        }
+        if (inflight.size() >= 65535 && op.needsAck()) {
+            return false;
+        }
+        OutboundPacket wire = op.encoded;
+        if (op instanceof PublishOperation p) {
+            wire = topicAliases.wireForm(p);
+            if (wire == null) {
+                return rejectHead(op, new IllegalArgumentException(op.describe() + " uses only a topic alias, but the "
+                        + "server's Topic Alias Maximum on this connection is " + settings.topicAliasMaximumToServer()));
+            }
+        } else if (op instanceof SubscribeOperation s && s.assignedIdentifier && !settings.subscriptionIdentifiersAvailable()) {
+            int id = s.packet.subscriptionIdentifier();
+            s.packet = new dev.mqtt5.client.packet.SubscribePacket(s.packet.subscriptions(), null,
+                    s.packet.userProperties());
+            reencode(s, PacketEncoders.subscribe(s.packet), false);
+            router.forgetSubscriptionId(id);
+            wire = s.encoded;
+        }
+        if (wire.encodedSize() > settings.maximumPacketSizeToServer()) {
+            return rejectHead(op, new IllegalArgumentException(op.describe() + " is " + wire.encodedSize()
+                    + " bytes encoded, more than the server's Maximum Packet Size of "
+                    + settings.maximumPacketSizeToServer() + " bytes"));
+        }
+        if (flowControl != null) {
+            long wait = flowControl.tryAcquire(op.isPublish(), wire.encodedSize(), System.nanoTime());
+            if (wait > 0) {
+                throttled = loop.schedule(() -> {
+                    throttled = null;
+                    drain();
+                }, wait, TimeUnit.NANOSECONDS);
+                return false;
+            }
+        }
+        if (op instanceof PublishOperation p) {
+            p.wire = wire;
+        }
+        return true;
+    }
+
+    private boolean rejectHead(Operation<?> op, Throwable cause) {
+        queue.poll();
+        fail(op, cause, false);
+        Operation<?> next = queue.peek();
+        return next != null && admit(next);
+    }
+
+    private void scheduleTimeout(Operation<?> op) {
+        Duration timeout = op.ackTimeout != null ? op.ackTimeout : defaultAckTimeout;
+        op.timeoutTask = loop.schedule(() -> ackTimedOut(op), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void write(int bytes) {
         ByteBuf buf = channel.alloc().ioBuffer(bytes);
         for (Object item : batch) {
             if (item instanceof ControlPacket c) {
-                // A negative id marks a resent PUBLISH, which carries DUP.
                 c.packet.writeTo(buf, Math.abs(c.packetId), c.packetId < 0);
             } else if (item instanceof PublishOperation p) {
-                p.encoded.writeTo(buf, p.packetId, p.dup);
-                p.dup = p.needsAck();
+                p.wire.writeTo(buf, p.packetId, false);
             } else {
                 Operation<?> op = (Operation<?>) item;
                 op.encoded.writeTo(buf, op.packetId, false);
@@ -295,110 +395,14 @@ final class OperationQueue {
             return;
         }
         for (PublishOperation op : writtenQos0) {
-            succeed(op, PublishResult.qos0(), false);
+            succeed(op, dev.mqtt5.client.packet.PublishResult.qos0(), false);
         }
         writtenQos0.clear();
         drain();
     }
 
-    // ---- acknowledgements from the server --------------------------------------------------
-
-    void onPubAck(int packetId, PubAckPacket ack) {
-        PublishOperation op = take(packetId, "PUBACK", 1);
-        publishesInFlight--;
-        PublishResult result = PublishResult.of(ack);
-        if (ack.reasonCode().isError()) {
-            fail(op, new PublishFailedException(op.describe() + " refused: PUBACK " + ack.reasonCode()
-                    + reason(ack.reasonString()), result), true);
-        } else {
-            succeed(op, result, true);
-        }
-        drain();
-    }
-
-    void onPubRec(int packetId, PubRecPacket rec) {
-        PublishOperation op = expect(packetId, "PUBREC", 2);
-        if (rec.reasonCode().isError()) {
-            inflight.remove(packetId);
-            publishesInFlight--;
-            fail(op, new PublishFailedException(op.describe() + " refused: PUBREC " + rec.reasonCode()
-                    + reason(rec.reasonString()), PublishResult.of(rec, null)), true);
-        } else {
-            op.pubRec = rec;
-            control.add(new ControlPacket(PacketEncoders.pubRel(PubRelPacket.of(PubRelReasonCode.SUCCESS)), packetId));
-        }
-        drain();
-    }
-
-    void onPubComp(int packetId, PubCompPacket comp) {
-        PublishOperation op = expect(packetId, "PUBCOMP", 2);
-        if (op.pubRec == null) {
-            throw MqttProtocolException.protocolError("PUBCOMP for packet identifier " + packetId
-                    + " before its PUBREC");
-        }
-        inflight.remove(packetId);
-        publishesInFlight--;
-        PublishResult result = PublishResult.of(op.pubRec, comp);
-        if (comp.reasonCode().isError()) {
-            fail(op, new PublishFailedException(op.describe() + " failed: PUBCOMP " + comp.reasonCode()
-                    + reason(comp.reasonString()), result), true);
-        } else {
-            succeed(op, result, true);
-        }
-        drain();
-    }
-
-    void onSubAck(int packetId, SubAckPacket ack) {
-        if (!(inflight.get(packetId) instanceof SubscribeOperation op)) {
-            throw MqttProtocolException.protocolError("SUBACK for packet identifier " + packetId
-                    + ", which no SUBSCRIBE is waiting for");
-        }
-        if (ack.reasonCodes().size() != op.packet.subscriptions().size()) {
-            throw MqttProtocolException.protocolError("SUBACK has " + ack.reasonCodes().size()
-                    + " reason codes for a SUBSCRIBE of " + op.packet.subscriptions().size() + " subscriptions");
-        }
-        inflight.remove(packetId);
-        if (ack.hasError()) {
-            fail(op, new SubscribeFailedException(ack), true);
-        } else {
-            succeed(op, ack, true);
-        }
-        drain();
-    }
-
-    void onUnsubAck(int packetId, UnsubAckPacket ack) {
-        if (!(inflight.get(packetId) instanceof UnsubscribeOperation op)) {
-            throw MqttProtocolException.protocolError("UNSUBACK for packet identifier " + packetId
-                    + ", which no UNSUBSCRIBE is waiting for");
-        }
-        if (ack.reasonCodes().size() != op.packet.topicFilters().size()) {
-            throw MqttProtocolException.protocolError("UNSUBACK has " + ack.reasonCodes().size()
-                    + " reason codes for an UNSUBSCRIBE of " + op.packet.topicFilters().size() + " topic filters");
-        }
-        inflight.remove(packetId);
-        if (ack.hasError()) {
-            fail(op, new UnsubscribeFailedException(ack), true);
-        } else {
-            succeed(op, ack, true);
-        }
-        drain();
-    }
-
-    private PublishOperation take(int packetId, String ackName, int qos) {
-        PublishOperation op = expect(packetId, ackName, qos);
-        inflight.remove(packetId);
-        return op;
-    }
-
-    private PublishOperation expect(int packetId, String ackName, int qos) {
-        if (inflight.get(packetId) instanceof PublishOperation op && op.qos() == qos) {
-            return op;
-        }
-        throw MqttProtocolException.protocolError(ackName + " for packet identifier " + packetId
-                + ", which no QoS " + qos + " PUBLISH is waiting for");
-    }
-
-    private static String reason(String reasonString) {
-        return reasonString == null ? "" : ": " + reasonString;
+    /** Queues PUBREL for a QoS 2 publish whose PUBREC arrived. */
+    void sendPubRel(int packetId) {
+        sendControl(PUBREL, packetId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mqtt5.client.internal.engine;
 
+import dev.mqtt5.client.config.TopicAliasingOptions;
 import dev.mqtt5.client.internal.codec.MqttStrings;
 import dev.mqtt5.client.internal.codec.Topics;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
@@ -30,11 +31,18 @@ final class OperationValidator {
         userProperties("connectOptions.userProperties", connect.userProperties());
         if (connect.will() != null) {
             publishContent("connectOptions.will", connect.will());
+            if (connect.will().topicAlias() != null) {
+                throw new IllegalArgumentException("connectOptions.will topicAlias must not be set: a will has no alias");
+            }
         }
     }
 
-    static void publish(PublishPacket publish, NegotiatedSettings settings) {
+    static void publish(PublishPacket publish, NegotiatedSettings settings, TopicAliasingOptions aliasing) {
         publishContent("publish", publish);
+        if (publish.topicAlias() != null && aliasing.mode() != TopicAliasingOptions.Mode.MANUAL) {
+            throw new IllegalArgumentException("publish topicAlias is set, but topic aliasing is " + aliasing
+                    + "; configure Mqtt5ClientOptions.topicAliasing(TopicAliasingOptions.manual()) to choose aliases");
+        }
         if (settings != null) {
             if (publish.qos().value() > settings.maximumQos().value()) {
                 throw new IllegalArgumentException("publish qos " + publish.qos() + " exceeds the server's maximum QoS "

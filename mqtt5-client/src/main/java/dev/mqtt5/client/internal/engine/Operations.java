@@ -6,6 +6,10 @@ import dev.mqtt5.client.packet.SubAckPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.UnsubAckPacket;
 import dev.mqtt5.client.packet.UnsubscribePacket;
+import dev.mqtt5.client.ManualAckPublishListener;
+import dev.mqtt5.client.PublishReceivedListener;
+import dev.mqtt5.client.lifecycle.NegotiatedSettings;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,24 +17,51 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Operations {
 
     private final ClientEngine engine;
+    private static final int SUBSCRIPTION_ID_MAX = 268_435_455;
+
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong subscriptionIds = new AtomicLong();
 
     public Operations(ClientEngine engine) {
         this.engine = engine;
     }
 
-    public CompletableFuture<PublishResult> publish(PublishPacket publish) {
-        OperationValidator.publish(publish, engine.negotiatedSettings());
-        return engine.submit(new PublishOperation(sequence.incrementAndGet(), publish));
+    public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
+        OperationValidator.publish(publish, engine.negotiatedSettings(), engine.options().topicAliasing());
+        return engine.submit(new PublishOperation(sequence.incrementAndGet(), publish, positive(ackTimeout)));
     }
 
-    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe) {
-        OperationValidator.subscribe(subscribe, engine.negotiatedSettings());
-        return engine.submit(new SubscribeOperation(sequence.incrementAndGet(), subscribe));
+    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler,
+            Duration ackTimeout) {
+        NegotiatedSettings settings = engine.negotiatedSettings();
+        OperationValidator.subscribe(subscribe, settings);
+        boolean assignId = handler != null && subscribe.subscriptionIdentifier() == null
+                && (settings == null || settings.subscriptionIdentifiersAvailable());
+        SubscribePacket sent = assignId ? new SubscribePacket(subscribe.subscriptions(), nextSubscriptionId(),
+                subscribe.userProperties()) : subscribe;
+        return engine.submit(new SubscribeOperation(sequence.incrementAndGet(), sent, positive(ackTimeout), handler,
+                assignId));
     }
 
-    public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe) {
+    public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe, Duration ackTimeout) {
         OperationValidator.unsubscribe(unsubscribe);
-        return engine.submit(new UnsubscribeOperation(sequence.incrementAndGet(), unsubscribe));
+        return engine.submit(new UnsubscribeOperation(sequence.incrementAndGet(), unsubscribe, positive(ackTimeout)));
+    }
+
+    /** Identifiers the client assigns to subscriptions with handlers count down from the top of the range, away from the application's. */
+    private int nextSubscriptionId() {
+        return SUBSCRIPTION_ID_MAX - (int) (subscriptionIds.getAndIncrement() % (SUBSCRIPTION_ID_MAX / 2));
+    }
+
+    /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */
+    public static ManualAckPublishListener acknowledgingOnReturn(PublishReceivedListener listener) {
+        return CallbackDispatcher.autoAcknowledging(listener);
+    }
+
+    private static Duration positive(Duration ackTimeout) {
+        if (ackTimeout != null && (ackTimeout.isNegative() || ackTimeout.isZero())) {
+            throw new IllegalArgumentException("ackTimeout must be positive, was " + ackTimeout);
+        }
+        return ackTimeout;
     }
 }

@@ -10,13 +10,13 @@ import dev.mqtt5.client.packet.PublishResult;
 final class PublishOperation extends Operation<PublishResult> {
 
     final PublishPacket packet;
-    /** Set once written: a resend carries the DUP flag. */
-    boolean dup;
+    /** The encoding written on the current connection (with a topic alias, under LRU aliasing). */
+    OutboundPacket wire;
     /** QoS 2 only: the PUBREC received, after which PUBREL (not PUBLISH) is what gets resent. */
     PubRecPacket pubRec;
 
-    PublishOperation(long sequence, PublishPacket packet) {
-        super(sequence, PacketEncoders.publish(packet));
+    PublishOperation(long sequence, PublishPacket packet, java.time.Duration ackTimeout) {
+        super(sequence, PacketEncoders.publish(packet), ackTimeout);
         this.packet = packet;
     }
 

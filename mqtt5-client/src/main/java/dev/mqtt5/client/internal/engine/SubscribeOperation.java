@@ -1,5 +1,6 @@
 package dev.mqtt5.client.internal.engine;
 
+import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
 import dev.mqtt5.client.packet.SubAckPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
@@ -7,11 +8,19 @@ import dev.mqtt5.client.packet.SubscribePacket;
 /** A SUBSCRIBE awaiting its SUBACK. */
 final class SubscribeOperation extends Operation<SubAckPacket> {
 
-    final SubscribePacket packet;
+    /** The SUBSCRIBE as sent: the user's, or with a Subscription Identifier the client assigned. */
+    SubscribePacket packet;
+    /** The per-subscription handler, or null for the client's publish listener. */
+    final ManualAckPublishListener handler;
+    /** Whether the client assigned the Subscription Identifier (and may drop it if the server has none). */
+    final boolean assignedIdentifier;
 
-    SubscribeOperation(long sequence, SubscribePacket packet) {
-        super(sequence, PacketEncoders.subscribe(packet));
+    SubscribeOperation(long sequence, SubscribePacket packet, java.time.Duration ackTimeout,
+            ManualAckPublishListener handler, boolean assignedIdentifier) {
+        super(sequence, PacketEncoders.subscribe(packet), ackTimeout);
         this.packet = packet;
+        this.handler = handler;
+        this.assignedIdentifier = assignedIdentifier;
     }
 
     @Override

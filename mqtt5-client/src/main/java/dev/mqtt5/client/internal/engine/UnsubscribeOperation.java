@@ -9,8 +9,8 @@ final class UnsubscribeOperation extends Operation<UnsubAckPacket> {
 
     final UnsubscribePacket packet;
 
-    UnsubscribeOperation(long sequence, UnsubscribePacket packet) {
-        super(sequence, PacketEncoders.unsubscribe(packet));
+    UnsubscribeOperation(long sequence, UnsubscribePacket packet, java.time.Duration ackTimeout) {
+        super(sequence, PacketEncoders.unsubscribe(packet), ackTimeout);
         this.packet = packet;
     }
 

@@ -1,0 +1,124 @@
+package dev.mqtt5.client.internal.engine;
+
+import dev.mqtt5.client.exception.MqttProtocolException;
+import dev.mqtt5.client.exception.PublishFailedException;
+import dev.mqtt5.client.exception.SubscribeFailedException;
+import dev.mqtt5.client.exception.UnsubscribeFailedException;
+import dev.mqtt5.client.packet.PubAckPacket;
+import dev.mqtt5.client.packet.PubCompPacket;
+import dev.mqtt5.client.packet.PubRecPacket;
+import dev.mqtt5.client.packet.PublishResult;
+import dev.mqtt5.client.packet.SubAckPacket;
+import dev.mqtt5.client.packet.UnsubAckPacket;
+
+/**
+ * Completes operations from the server's acknowledgements: PUBACK, PUBREC (then PUBREL),
+ * PUBCOMP, SUBACK, UNSUBACK. An ack for a packet identifier no operation holds, or of the wrong
+ * kind, is a protocol error. Event loop only.
+ */
+final class AckHandler {
+
+    private final OperationQueue queue;
+
+    AckHandler(OperationQueue queue) {
+        this.queue = queue;
+    }
+
+    void onPubAck(int packetId, PubAckPacket ack) {
+        PublishOperation op = expect(packetId, "PUBACK", 1);
+        queue.inflight.remove(packetId);
+        queue.publishesInFlight--;
+        PublishResult result = PublishResult.of(ack);
+        if (ack.reasonCode().isError()) {
+            queue.fail(op, new PublishFailedException(op.describe() + " refused: PUBACK " + ack.reasonCode()
+                    + reason(ack.reasonString()), result), true);
+        } else {
+            queue.succeed(op, result, true);
+        }
+        queue.drain();
+    }
+
+    void onPubRec(int packetId, PubRecPacket rec) {
+        PublishOperation op = expect(packetId, "PUBREC", 2);
+        if (rec.reasonCode().isError()) {
+            queue.inflight.remove(packetId);
+            queue.publishesInFlight--;
+            queue.fail(op, new PublishFailedException(op.describe() + " refused: PUBREC " + rec.reasonCode()
+                    + reason(rec.reasonString()), PublishResult.of(rec, null)), true);
+            queue.drain();
+        } else {
+            op.pubRec = rec;
+            queue.sendPubRel(packetId);
+        }
+    }
+
+    void onPubComp(int packetId, PubCompPacket comp) {
+        PublishOperation op = expect(packetId, "PUBCOMP", 2);
+        if (op.pubRec == null) {
+            throw MqttProtocolException.protocolError("PUBCOMP for packet identifier " + packetId
+                    + " before its PUBREC");
+        }
+        queue.inflight.remove(packetId);
+        queue.publishesInFlight--;
+        PublishResult result = PublishResult.of(op.pubRec, comp);
+        if (comp.reasonCode().isError()) {
+            queue.fail(op, new PublishFailedException(op.describe() + " failed: PUBCOMP " + comp.reasonCode()
+                    + reason(comp.reasonString()), result), true);
+        } else {
+            queue.succeed(op, result, true);
+        }
+        queue.drain();
+    }
+
+    void onSubAck(int packetId, SubAckPacket ack) {
+        if (!(queue.inflight.get(packetId) instanceof SubscribeOperation op)) {
+            throw MqttProtocolException.protocolError("SUBACK for packet identifier " + packetId
+                    + ", which no SUBSCRIBE is waiting for");
+        }
+        if (ack.reasonCodes().size() != op.packet.subscriptions().size()) {
+            throw MqttProtocolException.protocolError("SUBACK has " + ack.reasonCodes().size()
+                    + " reason codes for a SUBSCRIBE of " + op.packet.subscriptions().size() + " subscriptions");
+        }
+        queue.inflight.remove(packetId);
+        if (op.handler != null) {
+            queue.router.removeRefused(op.packet, op.handler, ack);
+        }
+        if (ack.hasError()) {
+            queue.fail(op, new SubscribeFailedException(ack), true);
+        } else {
+            queue.succeed(op, ack, true);
+        }
+        queue.drain();
+    }
+
+    void onUnsubAck(int packetId, UnsubAckPacket ack) {
+        if (!(queue.inflight.get(packetId) instanceof UnsubscribeOperation op)) {
+            throw MqttProtocolException.protocolError("UNSUBACK for packet identifier " + packetId
+                    + ", which no UNSUBSCRIBE is waiting for");
+        }
+        if (ack.reasonCodes().size() != op.packet.topicFilters().size()) {
+            throw MqttProtocolException.protocolError("UNSUBACK has " + ack.reasonCodes().size()
+                    + " reason codes for an UNSUBSCRIBE of " + op.packet.topicFilters().size() + " topic filters");
+        }
+        queue.inflight.remove(packetId);
+        queue.router.removeUnsubscribed(op.packet.topicFilters(), ack);
+        if (ack.hasError()) {
+            queue.fail(op, new UnsubscribeFailedException(ack), true);
+        } else {
+            queue.succeed(op, ack, true);
+        }
+        queue.drain();
+    }
+
+    private PublishOperation expect(int packetId, String ackName, int qos) {
+        if (queue.inflight.get(packetId) instanceof PublishOperation op && op.qos() == qos) {
+            return op;
+        }
+        throw MqttProtocolException.protocolError(ackName + " for packet identifier " + packetId
+                + ", which no QoS " + qos + " PUBLISH is waiting for");
+    }
+
+    private static String reason(String reasonString) {
+        return reasonString == null ? "" : ": " + reasonString;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.mqtt5.client.internal.engine;
+
+import dev.mqtt5.client.auth.EnhancedAuthenticator;
+import dev.mqtt5.client.exception.AuthenticationException;
+import dev.mqtt5.client.exception.MqttProtocolException;
+import dev.mqtt5.client.packet.AuthPacket;
+import dev.mqtt5.client.packet.AuthReasonCode;
+import dev.mqtt5.client.packet.ConnAckPacket;
+import dev.mqtt5.client.packet.DisconnectReasonCode;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The client side of enhanced authentication: calls the application's {@link EnhancedAuthenticator}
+ * off the event loop and brings its answers back to it, checks the server's AUTH packets, and
+ * tracks the one re-authentication that may be in progress. Event loop only, except the calls
+ * into the authenticator.
+ */
+final class EnhancedAuthFlow {
+
+    private final EnhancedAuthenticator authenticator;
+    private final CallbackDispatcher callbacks;
+    private final EventLoop loop;
+    private final ClientEngine engine;
+    private CompletableFuture<AuthPacket> reauthentication;
+    /** Packets that arrived while the authenticator checks the CONNACK's data, replayed once it accepts. */
+    private final List<Object> deferred = new ArrayList<>();
+    private boolean verifyingConnAck;
+
+    EnhancedAuthFlow(EnhancedAuthenticator authenticator, CallbackDispatcher callbacks, EventLoop loop,
+            ClientEngine engine) {
+        this.authenticator = authenticator;
+        this.callbacks = callbacks;
+        this.loop = loop;
+        this.engine = engine;
+    }
+
+    /** Whether the packet must wait for the CONNACK check; it is kept and replayed then. */
+    boolean defer(Object msg) {
+        if (verifyingConnAck) {
+            deferred.add(msg);
+        }
+        return verifyingConnAck;
+    }
+
+    /**
+     * Lets the authenticator check the server's final data before the connection is used: reads
+     * pause, and whatever already arrived waits until it accepts.
+     */
+    void verifyConnAck(ConnAckPacket connAck, int generation, Channel channel) {
+        verifyingConnAck = true;
+        channel.config().setAutoRead(false);
+        call(() -> authenticator.onSuccess(connAck.authenticationData()), (accepted, error) -> {
+            if (generation != engine.generation()) {
+                return;
+            }
+            verifyingConnAck = false;
+            if (error != null || !Boolean.TRUE.equals(accepted)) {
+                deferred.clear();
+                engine.disconnectWith(DisconnectReasonCode.NOT_AUTHORIZED, "the client does not accept the server's "
+                        + "authentication", new AuthenticationException("the enhanced authenticator rejected the "
+                        + "server's authentication data in CONNACK" + (error != null ? ": " + message(error) : ""), error));
+                return;
+            }
+            engine.connAckAccepted(connAck);
+            channel.config().setAutoRead(true);
+            List<Object> replay = new ArrayList<>(deferred);
+            deferred.clear();
+            for (Object msg : replay) {
+                engine.onPacket(generation, msg);
+            }
+        });
+    }
+
+    /** The connection ended: a re-authentication in progress fails with its cause. */
+    void connectionEnded(Throwable cause) {
+        verifyingConnAck = false;
+        deferred.clear();
+        reauthenticationFailed(cause);
+    }
+
+    /** Starts a re-authentication on the connection of the given generation (connected). */
+    void reauthenticate(CompletableFuture<AuthPacket> done, int generation) {
+        if (reauthentication != null) {
+            callbacks.fail(done, new IllegalStateException("a re-authentication is already in progress"));
+            return;
+        }
+        reauthentication = done;
+        call(() -> authenticator.initialData(EnhancedAuthenticator.Phase.REAUTHENTICATE), (data, error) -> {
+            if (generation != engine.generation()) {
+                return;
+            }
+            if (error != null) {
+                reauthenticationFailed(new AuthenticationException("the enhanced authenticator gave no "
+                        + "re-authentication data: " + message(error), error));
+            } else {
+                engine.sendAuth(packet(AuthReasonCode.RE_AUTHENTICATE, data));
+            }
+        });
+    }
+
+    /**
+     * A server AUTH: a challenge during CONNECT or re-authentication, or the end of a
+     * re-authentication. Anything else is a protocol error.
+     */
+    void onServerAuth(AuthPacket packet, int generation, boolean connecting) {
+        if (!connecting && reauthentication == null) {
+            throw MqttProtocolException.protocolError("AUTH received, but the client is not re-authenticating");
+        }
+        checkMethod(packet);
+        if (packet.reasonCode() == AuthReasonCode.CONTINUE_AUTHENTICATION) {
+            call(() -> authenticator.onChallenge(packet), (data, error) -> {
+                if (generation != engine.generation()) {
+                    return;
+                }
+                if (error != null) {
+                    engine.authenticationFailed(new AuthenticationException("the enhanced authenticator could not "
+                            + "answer the server's challenge: " + message(error), error));
+                } else {
+                    engine.sendAuth(packet(AuthReasonCode.CONTINUE_AUTHENTICATION, data));
+                }
+            });
+        } else if (packet.reasonCode() == AuthReasonCode.SUCCESS && !connecting) {
+            call(() -> authenticator.onSuccess(packet.authenticationData()), (accepted, error) -> {
+                if (generation != engine.generation()) {
+                    return;
+                }
+                if (error == null && Boolean.TRUE.equals(accepted)) {
+                    reauthenticated(packet);
+                } else {
+                    engine.authenticationFailed(new AuthenticationException("the enhanced authenticator rejected "
+                            + "the server's re-authentication data" + (error != null ? ": " + message(error) : ""),
+                            error));
+                }
+            });
+        } else {
+            throw MqttProtocolException.protocolError("AUTH with reason " + packet.reasonCode() + " is not valid "
+                    + (connecting ? "before CONNACK" : "during re-authentication"));
+        }
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    EnhancedAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    String method() {
+        return authenticator.method();
+    }
+
+    /** Runs an authenticator call on the callback executor; its answer or failure comes back on the loop. */
+    <T> void call(Supplier<CompletionStage<T>> userCall, BiConsumer<T, Throwable> onLoop) {
+        callbacks.executor().execute(() -> {
+            try {
+                CompletionStage<T> stage = userCall.get();
+                if (stage == null) {
+                    throw new NullPointerException("the enhanced authenticator returned a null stage");
+                }
+                stage.whenComplete((value, error) -> loop.execute(() -> onLoop.accept(value, unwrap(error))));
+            } catch (Throwable t) {
+                loop.execute(() -> onLoop.accept(null, t));
+            }
+        });
+    }
+
+    /** The AUTH packet that answers a challenge, or starts a re-authentication. */
+    AuthPacket packet(AuthReasonCode reason, byte[] data) {
+        return new AuthPacket(reason, authenticator.method(), data, null, List.of());
+    }
+
+    /** Checks a server AUTH: it must use the client's method (MQTT-4.12.0-5 and MQTT-4.12.1-1). */
+    void checkMethod(AuthPacket auth) {
+        if (!authenticator.method().equals(auth.authenticationMethod())) {
+            throw MqttProtocolException.protocolError("AUTH: Authentication Method '" + auth.authenticationMethod()
+                    + "' is not the client's '" + authenticator.method() + "'");
+        }
+    }
+
+    void reauthenticated(AuthPacket success) {
+        CompletableFuture<AuthPacket> done = reauthentication;
+        reauthentication = null;
+        if (done != null) {
+            callbacks.complete(done, success);
+        }
+    }
+
+    void reauthenticationFailed(Throwable cause) {
+        CompletableFuture<AuthPacket> done = reauthentication;
+        reauthentication = null;
+        if (done != null) {
+            callbacks.fail(done, cause);
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mqtt5.client.internal.engine;
+
+import dev.mqtt5.client.Acknowledgement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The acknowledgement of one received QoS 1 or 2 publish. It counts down once per handler the
+ * publish was given to; the last one hands it to the event loop, where acknowledgements leave in
+ * the order the publishes arrived.
+ */
+final class PendingAck implements Acknowledgement {
+
+    final int generation;
+    final int packetId;
+    final int qos;
+    /** Set on the event loop once every handler acknowledged. */
+    boolean done;
+    private final AtomicInteger remaining;
+    private final InboundPublishes owner;
+
+    PendingAck(InboundPublishes owner, int generation, int packetId, int qos, int handlers) {
+        this.owner = owner;
+        this.generation = generation;
+        this.packetId = packetId;
+        this.qos = qos;
+        this.remaining = new AtomicInteger(handlers);
+    }
+
+    /** The acknowledgement a single handler gets: acknowledging twice still counts once. */
+    Acknowledgement forOneHandler() {
+        if (remaining.get() == 1) {
+            return this;
+        }
+        AtomicInteger once = new AtomicInteger();
+        return () -> {
+            if (once.compareAndSet(0, 1)) {
+                acknowledge();
+            }
+        };
+    }
+
+    @Override
+    public void acknowledge() {
+        int left = remaining.decrementAndGet();
+        if (left == 0) {
+            owner.acknowledged(this);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mqtt5.client.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.packet.ConnectPacket;
+import dev.mqtt5.client.packet.PublishPacket;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * At most one batch of bytes waits in Netty for the socket: against a peer that stops reading,
+ * everything else stays in the operation queue, where the statistics count it.
+ */
+class BackpressureTest {
+
+    @Test
+    void aPeerThatStopsReadingLeavesOperationsInTheQueueNotInNetty() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ClientEngine engine = ClientEngine.create(Mqtt5ClientOptions.builder()
+                    .hostName("127.0.0.1").port(server.getLocalPort())
+                    .connectOptions(ConnectPacket.builder().clientId("bp").keepAlive(Duration.ZERO).build())
+                    .build());
+            Operations operations = new Operations(engine);
+            try {
+                engine.start();
+                try (Socket peer = server.accept()) {
+                    // The peer reads nothing, not even the CONNECT: whatever the client writes stays in socket buffers.
+                    OutputStream out = peer.getOutputStream();
+                    // CONNACK: success, no session, property length 0. The peer never reads again.
+                    out.write(new byte[] {0x20, 0x03, 0x00, 0x00, 0x00});
+                    out.flush();
+                    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> engine.negotiatedSettings() != null);
+                    byte[] payload = new byte[16 * 1024];
+                    int count = 2000; // about 32 MiB, far more than the socket buffers hold
+                    for (int i = 0; i < count; i++) {
+                        operations.publish(PublishPacket.builder().topic("bp").payload(payload).build(), null);
+                    }
+                    Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).until(() ->
+                            engine.statistics().incompleteOperationCount() < count);
+                    Thread.sleep(300);
+                    long pending = engine.eventLoop().submit(engine::pendingWriteBytes).get(10, TimeUnit.SECONDS);
+                    long queued = engine.statistics().incompleteOperationSize();
+                    assertThat(pending).as("bytes held by Netty").isLessThanOrEqualTo(64 * 1024 + 16 * 1024 + 64);
+                    assertThat(queued).as("bytes still in the operation queue").isGreaterThan(16L * 1024 * 1024);
+                }
+            } finally {
+                engine.stop(null).get(10, TimeUnit.SECONDS);
+                engine.release();
+            }
+        }
+    }
+}
