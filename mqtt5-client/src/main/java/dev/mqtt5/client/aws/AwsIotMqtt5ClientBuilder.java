@@ -2,6 +2,7 @@ package dev.mqtt5.client.aws;
 
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.config.FlowControlOptions;
 import dev.mqtt5.client.config.HttpProxyOptions;
 import dev.mqtt5.client.config.TlsOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
@@ -35,8 +36,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  * authorizer ALPN {@code mqtt}), keep-alive 1200 s, and a generated client id when none is set,
  * kept for every reconnect of the client. Every other client option can still be set with
  * {@link #options(Consumer)}. Files and key material are read when the factory is called, so a
- * bad path, password or PIN fails there, naming the setting. IoT Core flow control is not set by
- * this builder yet; {@link #iotCoreValidation(boolean)} is opt-in.
+ * bad path, password or PIN fails there, naming the setting. IoT Core flow control (100 publishes
+ * and 512 KiB per second) is on, as in the SDK; {@link #iotCoreValidation(boolean)} is opt-in.
  *
  * <p>Not thread-safe; build on one thread. The built client is thread-safe.
  */
@@ -473,6 +474,7 @@ public final class AwsIotMqtt5ClientBuilder {
                 .tls(tls.build())
                 .connectOptions(packet)
                 .httpProxy(proxy)
+                .flowControl(FlowControlOptions.iotCore())
                 .iotCoreValidation(iotCoreValidation);
         if (webSocket) {
             WebSocketOptions.Builder ws = WebSocketOptions.builder();

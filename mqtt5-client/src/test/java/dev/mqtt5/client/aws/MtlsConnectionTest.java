@@ -182,5 +182,8 @@ class MtlsConnectionTest {
         assertThat(on443.tls().alpnProtocols()).isEqualTo(List.of("x-amzn-mqtt-ca"));
         assertThat(on443.connectOptions().keepAlive()).isEqualTo(Duration.ofSeconds(1200));
         assertThat(on443.connectOptions().clientId()).startsWith("mqtt5-");
+        assertThat(on443.flowControl().enabled()).isTrue();
+        assertThat(on443.flowControl().publishesPerSecond()).isEqualTo(100);
+        assertThat(on443.flowControl().bytesPerSecond()).isEqualTo(512 * 1024);
     }
 }
