@@ -9,7 +9,15 @@ import dev.mqtt5.client.internal.codec.Mqtt5Decoder;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
+import dev.mqtt5.client.packet.PubCompPacket;
+import dev.mqtt5.client.packet.PubCompReasonCode;
+import dev.mqtt5.client.packet.PubRecPacket;
+import dev.mqtt5.client.packet.PubRecReasonCode;
+import dev.mqtt5.client.packet.PubRelPacket;
+import dev.mqtt5.client.packet.PubRelReasonCode;
 import dev.mqtt5.client.packet.PublishPacket;
+import dev.mqtt5.client.packet.UserProperty;
+import java.util.List;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -89,6 +97,27 @@ class ConformanceCodecTest {
         for (int flags = 1; flags < 16; flags++) {
             MqttProtocolException e = decodeFailure(new byte[] {(byte) (0xF0 | flags), 0x00});
             assertThat(e.reasonCode()).as("flags %d", flags).isEqualTo(DisconnectReasonCode.MALFORMED_PACKET);
+        }
+    }
+
+    @Test
+    @Covers({"MQTT-3.5.2-3", "MQTT-3.6.2-3", "MQTT-3.7.2-3"})
+    void dropsUserPropertiesFromAPubRecPubRelOrPubCompThatWouldNotFitTheServersMaximum() {
+        List<UserProperty> user = List.of(UserProperty.of("k", "v"));
+        // Fixed header 2, packet id 2, reason code 1, property length 1, user property 7: 13 bytes in full.
+        List<OutboundPacket> full = List.of(
+                PacketEncoders.pubRec(new PubRecPacket(PubRecReasonCode.QUOTA_EXCEEDED, null, user)),
+                PacketEncoders.pubRel(new PubRelPacket(PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND, null, user)),
+                PacketEncoders.pubComp(new PubCompPacket(PubCompReasonCode.PACKET_IDENTIFIER_NOT_FOUND, null, user)));
+        List<OutboundPacket> fitted = List.of(
+                PacketEncoders.pubRec(new PubRecPacket(PubRecReasonCode.QUOTA_EXCEEDED, null, user), 12),
+                PacketEncoders.pubRel(new PubRelPacket(PubRelReasonCode.PACKET_IDENTIFIER_NOT_FOUND, null, user), 12),
+                PacketEncoders.pubComp(new PubCompPacket(PubCompReasonCode.PACKET_IDENTIFIER_NOT_FOUND, null, user), 12));
+        for (int i = 0; i < 3; i++) {
+            assertThat(full.get(i).encodedSize()).isEqualTo(13);
+            byte[] bytes = encode(fitted.get(i));
+            assertThat(bytes).hasSize(5);
+            assertThat(bytes[1]).as("Remaining Length: packet id and reason code only").isEqualTo((byte) 3);
         }
     }
 }
