@@ -289,7 +289,7 @@ class ConformanceMapTest {
         Map<String, Integer> counts = new TreeMap<>();
         rows.values().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         StringBuilder out = new StringBuilder("MQTT 5 conformance map: ").append(rows.size())
-                .append(" client-binding statements ").append(counts).append(System.lineSeparator());
+                .append(" statements ").append(counts).append(System.lineSeparator());
         if (!allowList.isEmpty()) {
             out.append("!!! ").append(allowList.size()).append(" statement(s) NOT YET MET, tolerated only while listed ")
                     .append("under \"Statements awaiting implementation\" in docs/CONFORMANCE.md:")
