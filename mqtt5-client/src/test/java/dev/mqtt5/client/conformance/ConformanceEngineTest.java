@@ -362,7 +362,7 @@ class ConformanceEngineTest {
     // ---- the server's limits -------------------------------------------------------------
 
     @Test
-    @Covers("MQTT-4.9.0-3")
+    @Covers({"MQTT-4.9.0-3", "MQTT-3.3.4-8"})
     void keepsAnsweringTheServerWhileItsSendQuotaIsZero() {
         broker.onConnect((index, connect) -> BrokerReplies.connAck().receiveMaximum(1).build());
         broker.noReply(MqttMessageType.PUBLISH);

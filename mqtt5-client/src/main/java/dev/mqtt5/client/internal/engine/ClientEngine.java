@@ -5,6 +5,7 @@ import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
 import dev.mqtt5.client.auth.EnhancedAuthenticator;
 import dev.mqtt5.client.exception.AuthenticationException;
+import dev.mqtt5.client.config.SessionBehavior;
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.exception.ConnectionRefusedException;
 import dev.mqtt5.client.exception.MqttConnectionException;
@@ -305,7 +306,8 @@ public final class ClientEngine {
         }
         if (connAck.sessionPresent() && cleanStart) {
             throw MqttProtocolException.protocolError(
-                    "CONNACK: Session Present is 1 although the CONNECT asked for a clean start (MQTT-3.2.2-2)");
+                    "CONNACK: Session Present is 1 although the CONNECT asked for a clean start, so the client has no "
+                    + "session state (MQTT-3.2.2-4)");
         }
         if (auth != null) {
             auth.verifyConnAck(connAck, generation, channel);
@@ -462,10 +464,16 @@ public final class ClientEngine {
 
     /** Sends an AUTH: directly before CONNACK, through the control queue after it. */
     void sendAuth(AuthPacket packet) {
-        if (state == ClientState.MQTT_CONNECT) {
-            writeDirect(PacketEncoders.auth(packet));
+        // Reason string and user properties are dropped if the AUTH would not fit (MQTT-3.15.2-2, -3).
+        long max = settings != null ? settings.maximumPacketSizeToServer() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
+        OutboundPacket encoded = PacketEncoders.auth(packet, max);
+        if (encoded == null) {
+            authenticationFailed(new AuthenticationException("the AUTH packet is larger than the server's Maximum "
+                    + "Packet Size of " + max + " bytes"));
+        } else if (state == ClientState.MQTT_CONNECT) {
+            writeDirect(encoded);
         } else {
-            operations.sendControl(PacketEncoders.auth(packet), 0);
+            operations.sendControl(encoded, 0);
         }
     }
 
@@ -565,8 +573,13 @@ public final class ClientEngine {
     }
 
     private void finishStop() {
-        operations.stopped(new ClientStoppedException("the operation did not complete: the client was stopped"));
-        inbound.clearSession();
+        // REJOIN_ALWAYS rejoins on the next start: the client keeps its session state for it (MQTT-3.2.2-4).
+        boolean keepSession = options.sessionBehavior() == SessionBehavior.REJOIN_ALWAYS;
+        operations.stopped(new ClientStoppedException("the operation did not complete: the client was stopped"),
+                keepSession);
+        if (!keepSession) {
+            inbound.clearSession();
+        }
         connectedOnce = false;
         assignedClientId = null;
         stopRequested = false;
