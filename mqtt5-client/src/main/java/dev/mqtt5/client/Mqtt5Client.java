@@ -2,7 +2,6 @@ package dev.mqtt5.client;
 
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.internal.engine.ClientEngine;
-import dev.mqtt5.client.internal.engine.IotCoreLimits;
 import dev.mqtt5.client.internal.engine.Operations;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.AuthPacket;
@@ -47,9 +46,6 @@ public final class Mqtt5Client implements AutoCloseable {
      */
     public Mqtt5Client(Mqtt5ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options must not be null");
-        if (options.iotCoreValidation()) {
-            IotCoreLimits.clientId(options.connectOptions().clientId());
-        }
         this.engine = ClientEngine.create(options);
         this.operations = new Operations(engine);
     }
@@ -110,11 +106,7 @@ public final class Mqtt5Client implements AutoCloseable {
      * @param ackTimeout how long the server may take to acknowledge it once written, or null for the default
      */
     public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
-        Objects.requireNonNull(publish, "publish must not be null");
-        if (options.iotCoreValidation()) {
-            IotCoreLimits.publish(publish);
-        }
-        return operations.publish(publish, ackTimeout);
+        return operations.publish(Objects.requireNonNull(publish, "publish must not be null"), ackTimeout);
     }
 
     /**
@@ -125,7 +117,7 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when a topic filter or option is invalid
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe) {
-        return operations.subscribe(iotCoreChecked(subscribe), null, null);
+        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), null, null);
     }
 
     /**
@@ -147,7 +139,7 @@ public final class Mqtt5Client implements AutoCloseable {
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler) {
         Objects.requireNonNull(handler, "handler must not be null");
-        return operations.subscribe(iotCoreChecked(subscribe), handler, null);
+        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), handler, null);
     }
 
     /**
@@ -156,7 +148,7 @@ public final class Mqtt5Client implements AutoCloseable {
      * @param ackTimeout how long the server may take to answer once written, or null for the default
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, Duration ackTimeout) {
-        return operations.subscribe(iotCoreChecked(subscribe), null, ackTimeout);
+        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), null, ackTimeout);
     }
 
 
@@ -177,20 +169,7 @@ public final class Mqtt5Client implements AutoCloseable {
      * @param ackTimeout how long the server may take to answer once written, or null for the default
      */
     public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe, Duration ackTimeout) {
-        Objects.requireNonNull(unsubscribe, "unsubscribe must not be null");
-        if (options.iotCoreValidation()) {
-            IotCoreLimits.unsubscribe(unsubscribe);
-        }
-        return operations.unsubscribe(unsubscribe, ackTimeout);
-    }
-
-    /** Applies the opt-in IoT Core limits to a SUBSCRIBE (every subscribe variant passes here). */
-    private SubscribePacket iotCoreChecked(SubscribePacket subscribe) {
-        Objects.requireNonNull(subscribe, "subscribe must not be null");
-        if (options.iotCoreValidation()) {
-            IotCoreLimits.subscribe(subscribe);
-        }
-        return subscribe;
+        return operations.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"), ackTimeout);
     }
 
     /**

@@ -137,6 +137,9 @@ public final class ClientEngine {
         this.keepAlive = new KeepAlive(loop, operations, options.pingTimeout(), options.hostName() + ":" + options.port(),
                 this::closeWith);
         OperationValidator.connect(c);
+        if (options.iotCoreValidation()) {
+            IotCoreLimits.clientId(c.clientId());
+        }
     }
 
     // ---- entry points from any thread ------------------------------------------------------
