@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 
 # Debian packages whose binaries the tests start on free loopback ports.
 # binary:package pairs.
-needed=("mosquitto:mosquitto")
+needed=("mosquitto:mosquitto" "softhsm2-util:softhsm2" "tinyproxy:tinyproxy" "stunnel4:stunnel4")
 missing=()
 for pair in "${needed[@]}"; do
   bin=${pair%%:*}; pkg=${pair#*:}

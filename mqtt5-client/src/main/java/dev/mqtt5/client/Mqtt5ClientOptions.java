@@ -2,6 +2,7 @@ package dev.mqtt5.client;
 
 import dev.mqtt5.client.auth.EnhancedAuthenticator;
 import dev.mqtt5.client.config.FlowControlOptions;
+import dev.mqtt5.client.config.HttpProxyOptions;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
 import dev.mqtt5.client.config.ReconnectOptions;
 import dev.mqtt5.client.config.SessionBehavior;
@@ -40,6 +41,8 @@ public final class Mqtt5ClientOptions {
     private final TopicAliasingOptions topicAliasing;
     private final FlowControlOptions flowControl;
     private final EnhancedAuthenticator enhancedAuthenticator;
+    private final HttpProxyOptions httpProxy;
+    private final boolean iotCoreValidation;
 
     private Mqtt5ClientOptions(Builder b) {
         this.hostName = b.hostName;
@@ -62,6 +65,8 @@ public final class Mqtt5ClientOptions {
         this.topicAliasing = b.topicAliasing;
         this.flowControl = b.flowControl;
         this.enhancedAuthenticator = b.enhancedAuthenticator;
+        this.httpProxy = b.httpProxy;
+        this.iotCoreValidation = b.iotCoreValidation;
     }
 
     private static int defaultPort(boolean tls, boolean webSocket) {
@@ -176,6 +181,19 @@ public final class Mqtt5ClientOptions {
         return callbackExecutor;
     }
 
+    /** The proxy every connection goes through, or null for a direct connection. */
+    public HttpProxyOptions httpProxy() {
+        return httpProxy;
+    }
+
+    /**
+     * Whether operations are also checked against AWS IoT Core's limits before they are sent
+     * (topic length and levels, subscriptions per SUBSCRIBE, client id length, payload size); off by default.
+     */
+    public boolean iotCoreValidation() {
+        return iotCoreValidation;
+    }
+
     @Override
     public String toString() {
         return "Mqtt5ClientOptions[hostName=" + hostName + ", port=" + port + ", connectOptions=" + connectOptions
@@ -184,7 +202,7 @@ public final class Mqtt5ClientOptions {
                 + ", pingTimeout=" + pingTimeout + ", socketConnectTimeout=" + socketConnectTimeout
                 + ", operationTimeout=" + operationTimeout + ", tls=" + tls + ", webSocket=" + webSocket
                 + ", tcpNoDelay=" + tcpNoDelay + ", topicAliasing=" + topicAliasing + ", flowControl=" + flowControl
-                + "]";
+                + ", httpProxy=" + httpProxy + ", iotCoreValidation=" + iotCoreValidation + "]";
     }
 
     /** Builds {@link Mqtt5ClientOptions}; every setter names its field when it rejects a value. */
@@ -209,6 +227,8 @@ public final class Mqtt5ClientOptions {
         private TopicAliasingOptions topicAliasing = TopicAliasingOptions.disabled();
         private FlowControlOptions flowControl = FlowControlOptions.disabled();
         private EnhancedAuthenticator enhancedAuthenticator;
+        private HttpProxyOptions httpProxy;
+        private boolean iotCoreValidation;
 
         private Builder() {
         }
@@ -344,6 +364,22 @@ public final class Mqtt5ClientOptions {
          */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = executor;
+            return this;
+        }
+
+        /** Connects through this HTTP or SOCKS5 proxy; null for a direct connection. */
+        public Builder httpProxy(HttpProxyOptions httpProxy) {
+            this.httpProxy = httpProxy;
+            return this;
+        }
+
+        /**
+         * Whether to fail operations that break AWS IoT Core's limits before sending them (topics over
+         * 256 bytes or 8 levels, over 8 subscriptions per SUBSCRIBE, client ids over 128 bytes,
+         * payloads over 128 KiB); off by default.
+         */
+        public Builder iotCoreValidation(boolean enabled) {
+            this.iotCoreValidation = enabled;
             return this;
         }
 

@@ -17,7 +17,7 @@ class ArchitectureTest {
 
     private static final String[] PUBLIC_PACKAGES = {"dev.mqtt5.client", "dev.mqtt5.client.packet",
             "dev.mqtt5.client.lifecycle", "dev.mqtt5.client.config", "dev.mqtt5.client.exception",
-            "dev.mqtt5.client.auth"};
+            "dev.mqtt5.client.auth", "dev.mqtt5.client.aws"};
 
     @Test
     void publicPackagesDoNotUseNetty() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mqtt5.client.config.ReconnectOptions;
+import dev.mqtt5.client.conformance.Covers;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.PublishPacket;
@@ -48,6 +49,7 @@ class OptionsValidationTest {
     }
 
     @Test
+    @Covers({"MQTT-1.5.7-1", "MQTT-3.3.2-1", "MQTT-3.3.2-2", "MQTT-3.8.3-4", "MQTT-4.7.1-1", "MQTT-4.7.1-2", "MQTT-4.7.3-1"})
     void invalidTopicsAndFiltersAreRefusedBeforeQueueing() {
         assertThatThrownBy(() -> client.publish(PublishPacket.builder().topic("a/+/c").build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic");

@@ -96,7 +96,7 @@ public record ConnectPacket(
 
     @Override
     public String toString() {
-        return "ConnectPacket[clientId=" + clientId + ", keepAlive=" + keepAlive + ", username=" + username
+        return "ConnectPacket[clientId=" + clientId + ", keepAlive=" + keepAlive + ", username=" + redactedUsername(username)
                 + ", password=" + (password == null ? "null" : "****")
                 + ", sessionExpiryInterval=" + sessionExpiryInterval + ", receiveMaximum=" + receiveMaximum
                 + ", maximumPacketSize=" + maximumPacketSize + ", topicAliasMaximum=" + topicAliasMaximum
@@ -105,6 +105,28 @@ public record ConnectPacket(
                 + ", authenticationMethod=" + authenticationMethod
                 + ", authenticationData=" + (authenticationData == null ? "null" : "****")
                 + ", will=" + will + ", willDelayInterval=" + willDelayInterval + "]";
+    }
+
+    /**
+     * The username with the values of its query string hidden (an AWS IoT custom-authorizer username
+     * carries a token and its signature there), except the authorizer's name.
+     */
+    private static String redactedUsername(String username) {
+        int query = username == null ? -1 : username.indexOf('?');
+        if (query < 0) {
+            return username;
+        }
+        StringBuilder shown = new StringBuilder(username.substring(0, query + 1));
+        String[] parameters = username.substring(query + 1).split("&", -1);
+        for (int i = 0; i < parameters.length; i++) {
+            int eq = parameters[i].indexOf('=');
+            String name = eq < 0 ? parameters[i] : parameters[i].substring(0, eq);
+            shown.append(i == 0 ? "" : "&").append(name);
+            if (eq >= 0) {
+                shown.append('=').append(name.equals("x-amz-customauthorizer-name") ? parameters[i].substring(eq + 1) : "****");
+            }
+        }
+        return shown.toString();
     }
 
     /** Builds a {@link ConnectPacket}; every setter checks its argument and names it when it is wrong. */

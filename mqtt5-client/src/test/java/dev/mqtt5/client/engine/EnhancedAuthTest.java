@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mqtt5.client.auth.EnhancedAuthenticator;
+import dev.mqtt5.client.conformance.Covers;
 import dev.mqtt5.client.exception.AuthenticationException;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.lifecycle.ConnectionFailureEvent;
@@ -117,17 +118,31 @@ class EnhancedAuthTest {
         });
     }
 
+    static String authMethod(MqttMessage message) {
+        MqttProperties props = ((MqttReasonCodeAndPropertiesVariableHeader) message.variableHeader()).properties();
+        return (String) props.getProperty(0x15).value();
+    }
+
     @Test
-    void connectsThroughAChallengeAndResponseExchange() {
+    @Covers({"MQTT-3.1.2-30", "MQTT-4.12.0-3", "MQTT-4.12.0-5", "MQTT-3.15.2-1"})
+    void connectsThroughAChallengeAndResponseExchange() throws Exception {
         scriptBroker();
         ChallengeResponse mechanism = new ChallengeResponse();
-        s.connect(o -> o.enhancedAuthenticator(mechanism));
+        s.create(o -> o.enhancedAuthenticator(mechanism));
+        // Submitted before the exchange: it must wait for the CONNACK.
+        CompletableFuture<?> early = s.client.publish(PublishPacket.builder().topic("early").qos(QoS.AT_LEAST_ONCE).build());
+        s.client.start();
+        s.listener.await(ConnectionSuccessEvent.class, WAIT);
+        early.get(10, TimeUnit.SECONDS);
+        assertThat(s.broker.received().stream().map(m -> m.fixedHeader().messageType()).toList())
+                .startsWith(MqttMessageType.CONNECT, MqttMessageType.AUTH, MqttMessageType.PUBLISH);
         MqttConnectMessage connect = s.broker.awaitConnect(WAIT);
         assertThat(connect.variableHeader().properties().getProperty(0x15).value()).isEqualTo(METHOD);
         assertThat(new String((byte[]) connect.variableHeader().properties().getProperty(0x16).value(),
                 StandardCharsets.UTF_8)).isEqualTo("hello-CONNECT");
         MqttMessage response = s.broker.awaitPacket(MqttMessageType.AUTH, WAIT);
         assertThat(reason(response)).isEqualTo(0x18);
+        assertThat(authMethod(response)).isEqualTo(METHOD);
         assertThat(authData(response)).isEqualTo("response:nonce-0");
         assertThat(mechanism.calls).containsExactly(mechanism.calls.get(0), "challenge nonce-0", "success server-proof");
         assertThat(mechanism.calls.get(0)).startsWith("initial CONNECT").doesNotContain("mqtt5-io");
@@ -145,6 +160,7 @@ class EnhancedAuthTest {
     }
 
     @Test
+    @Covers({"MQTT-4.12.1-1", "MQTT-4.12.0-5", "MQTT-3.15.2-1"})
     void reauthenticatesOnAnEstablishedConnectionWhileOperationsContinue() throws Exception {
         scriptBroker();
         ChallengeResponse mechanism = new ChallengeResponse();
@@ -156,9 +172,32 @@ class EnhancedAuthTest {
         assertThat(success.reasonCode()).isEqualTo(AuthReasonCode.SUCCESS);
         MqttMessage start = s.broker.awaitPacket(MqttMessageType.AUTH, WAIT);
         assertThat(reason(start)).isEqualTo(0x19);
+        assertThat(authMethod(start)).isEqualTo(METHOD);
         assertThat(authData(start)).isEqualTo("hello-REAUTHENTICATE");
         assertThat(authData(s.broker.awaitPacket(MqttMessageType.AUTH, WAIT))).isEqualTo("response:nonce-re");
         assertThat(s.listener.eventNames()).doesNotContain("Disconnection");
+    }
+
+    @Test
+    @Covers("MQTT-4.12.1-2")
+    void aFailedReauthenticationEndsWithDisconnectNotAuthorized() throws Exception {
+        scriptBroker();
+        ChallengeResponse mechanism = new ChallengeResponse();
+        s.connect(o -> o.enhancedAuthenticator(mechanism));
+        mechanism.expectedProof = "a proof this server cannot give";
+        CompletableFuture<AuthPacket> done = s.client.reauthenticate();
+        assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(AuthenticationException.class);
+        assertThat(reason(s.broker.awaitPacket(MqttMessageType.DISCONNECT, WAIT))).isEqualTo(0x87);
+        s.listener.await(DisconnectionEvent.class, WAIT);
+    }
+
+    @Test
+    @Covers("MQTT-4.12.1-1")
+    void reauthenticationNeedsAnEstablishedConnection() {
+        s.create(o -> o.enhancedAuthenticator(new ChallengeResponse()));
+        assertThatThrownBy(() -> s.client.reauthenticate().get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a connection");
+        assertThat(s.broker.received()).isEmpty();
     }
 
     @Test

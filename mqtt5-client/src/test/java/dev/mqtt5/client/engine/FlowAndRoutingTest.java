@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mqtt5.client.Acknowledgement;
 import dev.mqtt5.client.config.FlowControlOptions;
 import dev.mqtt5.client.config.TopicAliasingOptions;
+import dev.mqtt5.client.conformance.Covers;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
 import dev.mqtt5.client.lifecycle.DisconnectionEvent;
@@ -68,6 +69,7 @@ class FlowAndRoutingTest {
     }
 
     @Test
+    @Covers({"MQTT-3.3.4-7", "MQTT-4.9.0-1", "MQTT-4.9.0-2"})
     void neverHasMorePublishesInFlightThanTheServersReceiveMaximum() throws Exception {
         s.broker.onConnect((index, connect) -> BrokerReplies.connAck().receiveMaximum(2).build());
         s.broker.noReply(MqttMessageType.PUBLISH);
@@ -124,6 +126,7 @@ class FlowAndRoutingTest {
     }
 
     @Test
+    @Covers({"MQTT-3.3.2-7", "MQTT-3.3.2-10"})
     void inboundTopicAliasesResolveAndInvalidOnesCloseWith0x94() {
         s.connect(o -> o.connectOptions(ConnectPacket.builder().clientId("ta").topicAliasMaximum(2).build()));
         assertThat(s.broker.awaitConnect(WAIT).variableHeader().properties().getProperty(0x22).value()).isEqualTo(2);
@@ -145,6 +148,7 @@ class FlowAndRoutingTest {
     }
 
     @Test
+    @Covers({"MQTT-3.2.2-17", "MQTT-3.3.2-7", "MQTT-3.3.2-9"})
     void lruAliasingKeepsTheMostRecentTopicsWithinTheServersMaximumAndResetsPerConnection() throws Exception {
         s.broker.onConnect((index, connect) -> BrokerReplies.connAck().topicAliasMaximum(2).build());
         s.connect(o -> o.topicAliasing(TopicAliasingOptions.lru(5)));
@@ -167,6 +171,7 @@ class FlowAndRoutingTest {
     }
 
     @Test
+    @Covers({"MQTT-3.2.2-17", "MQTT-3.3.2-9"})
     void manualAliasesAreSentAsGivenAndRefusedWhenAliasingIsDisabled() throws Exception {
         s.broker.onConnect((index, connect) -> BrokerReplies.connAck().topicAliasMaximum(3).build());
         s.connect(o -> o.topicAliasing(TopicAliasingOptions.manual()));
@@ -215,6 +220,7 @@ class FlowAndRoutingTest {
     }
 
     @Test
+    @Covers({"MQTT-4.3.2-4", "MQTT-4.6.0-2"})
     void manualAcknowledgementsLeaveInTheOrderThePublishesArrived() throws Exception {
         LinkedBlockingQueue<Acknowledgement> acks = new LinkedBlockingQueue<>();
         s.connect(o -> o.publishReceivedListener((publish, ack) -> acks.add(ack)));
@@ -242,6 +248,7 @@ class FlowAndRoutingTest {
     }
 
     @Test
+    @Covers({"MQTT-3.3.4-1", "MQTT-4.3.2-4"})
     void handlersReceivePublishesBySubscriptionIdentifierAndTheListenerGetsTheRest() throws Exception {
         s.connect(o -> o);
         List<String> handled = new CopyOnWriteArrayList<>();

@@ -10,6 +10,7 @@ import dev.mqtt5.client.OperationStatistics;
 import dev.mqtt5.client.RecordingListener;
 import dev.mqtt5.client.config.JitterMode;
 import dev.mqtt5.client.config.ReconnectOptions;
+import dev.mqtt5.client.conformance.Covers;
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.exception.ConnectionRefusedException;
 import dev.mqtt5.client.exception.MqttConnectionException;
@@ -125,6 +126,7 @@ class ScriptedBrokerTest {
     }
 
     @Test
+    @Covers("MQTT-3.1.2-20")
     void sendsPingsAtTheKeepAliveAndDisconnectsWhenPingRespNeverComes() {
         broker.noReply(MqttMessageType.PINGREQ);
         start(options().connectOptions(ConnectPacket.builder().clientId("k").keepAlive(Duration.ofSeconds(1)).build()));
@@ -136,6 +138,7 @@ class ScriptedBrokerTest {
     }
 
     @Test
+    @Covers({"MQTT-3.1.2-21", "MQTT-3.2.2-21"})
     void serverKeepAliveFromConnAckReplacesTheClientsKeepAlive() {
         broker.onConnect((index, connect) -> BrokerReplies.connAck().serverKeepAlive(1).build());
         start(options().connectOptions(ConnectPacket.builder().clientId("k").keepAlive(Duration.ofSeconds(600)).build()));
@@ -159,6 +162,7 @@ class ScriptedBrokerTest {
     }
 
     @Test
+    @Covers("MQTT-3.1.3-2")
     void assignedClientIdentifierIsUsedOnEveryReconnect() {
         broker.onConnect((index, connect) -> BrokerReplies.connAck().assignedClientId("assigned-7").build());
         start(options().connectOptions(ConnectPacket.builder().clientId("").build()));
@@ -174,6 +178,7 @@ class ScriptedBrokerTest {
     }
 
     @Test
+    @Covers({"MQTT-3.2.2-11", "MQTT-3.2.2-14", "MQTT-3.2.2-15"})
     void negotiatedSettingsTakeTheServersValuesAndTheDefaults() {
         broker.onConnect((index, connect) -> BrokerReplies.connAck().receiveMaximum(3).maximumQos(1)
                 .retainAvailable(false).maximumPacketSize(1000).topicAliasMaximum(5).build());
@@ -199,6 +204,7 @@ class ScriptedBrokerTest {
     }
 
     @Test
+    @Covers("MQTT-3.14.2-1")
     void malformedPacketClosesWithDisconnect0x81AndSaysWhatWasWrong() {
         start(options());
         listener.await(ConnectionSuccessEvent.class, WAIT);
@@ -255,6 +261,7 @@ class ScriptedBrokerTest {
     }
 
     @Test
+    @Covers({"MQTT-3.3.4-1", "MQTT-4.3.3-10", "MQTT-4.3.3-12"})
     void duplicateQos2PublishIsDeliveredOnceAndReleasedWithPubComp() throws Exception {
         broker.noReply(MqttMessageType.PUBREC);
         start(options());

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mqtt5.client.OperationStatistics;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
 import dev.mqtt5.client.config.SessionBehavior;
+import dev.mqtt5.client.conformance.Covers;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.exception.OperationFailedException;
 import dev.mqtt5.client.exception.OperationTimeoutException;
@@ -85,6 +86,7 @@ class SessionBehaviourTest {
     }
 
     @Test
+    @Covers("MQTT-3.2.2-4")
     void sessionPresentAfterACleanStartIsAProtocolError() {
         s.broker.onConnect((index, connect) -> BrokerReplies.connAck().sessionPresent(index == 0).build());
         s.create(o -> o).start();
@@ -94,6 +96,7 @@ class SessionBehaviourTest {
     }
 
     @Test
+    @Covers({"MQTT-3.1.2-23", "MQTT-3.3.1-1", "MQTT-4.3.2-2", "MQTT-4.4.0-1", "MQTT-4.6.0-1"})
     void unackedPublishesAreResentFirstWithTheirIdsAndDupWhenTheSessionIsRejoined() throws Exception {
         s.broker.onConnect((index, connect) -> BrokerReplies.connAck().sessionPresent(index > 0).build());
         s.broker.noReply(MqttMessageType.PUBLISH);
@@ -122,6 +125,7 @@ class SessionBehaviourTest {
     }
 
     @Test
+    @Covers({"MQTT-2.2.1-5", "MQTT-3.1.2-23", "MQTT-4.3.3-4", "MQTT-4.3.3-5", "MQTT-4.3.3-6", "MQTT-4.4.0-1"})
     void pubRelIsResentForQos2FlowsThatReachedPubRecWhenTheSessionIsRejoined() throws Exception {
         s.broker.onConnect((index, connect) -> BrokerReplies.connAck().sessionPresent(index > 0).build());
         s.broker.noReply(MqttMessageType.PUBREL);
@@ -140,6 +144,7 @@ class SessionBehaviourTest {
     }
 
     @Test
+    @Covers({"MQTT-3.2.2-5", "MQTT-4.3.2-2"})
     void withoutASessionKeptPublishesAreSentAgainAsNewOnes() throws Exception {
         s.broker.noReply(MqttMessageType.PUBLISH);
         s.connect(o -> o);
@@ -200,6 +205,7 @@ class SessionBehaviourTest {
     }
 
     @Test
+    @Covers("MQTT-4.3.2-3")
     void statisticsAreExactAfterEveryStep() throws Exception {
         s.broker.noReply(MqttMessageType.SUBSCRIBE);
         s.broker.noReply(MqttMessageType.UNSUBSCRIBE);
@@ -245,6 +251,7 @@ class SessionBehaviourTest {
     }
 
     @Test
+    @Covers("MQTT-4.1.0-1")
     void ackTimeoutFailsTheOperationAndALateAckIsAbsorbed() throws Exception {
         s.broker.noReply(MqttMessageType.PUBLISH);
         s.connect(o -> o.operationTimeout(Duration.ofMillis(300)));

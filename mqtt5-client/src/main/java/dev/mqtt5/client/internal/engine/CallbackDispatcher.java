@@ -5,6 +5,8 @@ import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.PublishPacket;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -21,12 +23,17 @@ final class CallbackDispatcher {
     };
 
     private final Executor executor;
+    private final EventLoop loop;
     private final SerialExecutor listeners;
+    /** Futures to complete and their outcomes, alternating; gathered on the loop, completed in one task. */
+    private final ArrayList<Object> completions = new ArrayList<>();
+    private boolean flushScheduled;
     private final LifecycleListener lifecycle;
     private final ManualAckPublishListener publishes;
 
-    CallbackDispatcher(Executor executor, LifecycleListener lifecycle, PublishReceivedListener autoAck,
+    CallbackDispatcher(EventLoop loop, Executor executor, LifecycleListener lifecycle, PublishReceivedListener autoAck,
             ManualAckPublishListener manualAck) {
+        this.loop = loop;
         this.executor = executor != null ? executor : CallbackPool.get();
         this.listeners = new SerialExecutor(this.executor);
         this.lifecycle = lifecycle != null ? lifecycle : NO_LIFECYCLE;
@@ -65,11 +72,51 @@ final class CallbackDispatcher {
         listeners.execute(() -> handler.onPublishReceived(publish, ack));
     }
 
+    /**
+     * Completes a future off the loop. Completions made during one pass of the event loop are
+     * handed over together and run in order, so that a burst of acks costs one task, not one each.
+     */
     <T> void complete(CompletableFuture<T> future, T value) {
-        executor.execute(() -> future.complete(value));
+        gather(future, value);
     }
 
     void fail(CompletableFuture<?> future, Throwable cause) {
-        executor.execute(() -> future.completeExceptionally(cause));
+        gather(future, new Failure(cause));
+    }
+
+    private record Failure(Throwable cause) {
+    }
+
+    private void gather(CompletableFuture<?> future, Object outcome) {
+        if (!loop.inEventLoop()) {
+            executor.execute(() -> settle(future, outcome));
+            return;
+        }
+        completions.add(future);
+        completions.add(outcome);
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.execute(this::flush);
+        }
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        Object[] batch = completions.toArray();
+        completions.clear();
+        executor.execute(() -> {
+            for (int i = 0; i < batch.length; i += 2) {
+                settle((CompletableFuture<?>) batch[i], batch[i + 1]);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void settle(CompletableFuture<?> future, Object outcome) {
+        if (outcome instanceof Failure failure) {
+            future.completeExceptionally(failure.cause());
+        } else {
+            ((CompletableFuture<Object>) future).complete(outcome);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
 import dev.mqtt5.client.auth.EnhancedAuthenticator;
 import dev.mqtt5.client.exception.AuthenticationException;
+import dev.mqtt5.client.config.SessionBehavior;
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.exception.ConnectionRefusedException;
 import dev.mqtt5.client.exception.MqttConnectionException;
@@ -44,6 +45,9 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -67,6 +71,8 @@ public final class ClientEngine {
     private final AckHandler acks;
     private final InboundPublishes inbound;
     private final ReconnectBackoff backoff;
+    private final Queue<Operation<?>> submitted = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean submissionScheduled = new AtomicBoolean();
     private final KeepAlive keepAlive;
     /** Null unless enhanced authentication is configured. */
     private final EnhancedAuthFlow auth;
@@ -116,7 +122,7 @@ public final class ClientEngine {
     ClientEngine(Mqtt5ClientOptions options, EventLoop loop) {
         this.options = options;
         this.loop = loop;
-        this.callbacks = new CallbackDispatcher(options.callbackExecutor(), options.lifecycleListener(),
+        this.callbacks = new CallbackDispatcher(loop, options.callbackExecutor(), options.lifecycleListener(),
                 options.publishReceivedListener(), options.manualAckPublishListener());
         SubscriptionRouter router = new SubscriptionRouter();
         this.operations = new OperationQueue(loop, callbacks, router, options);
@@ -131,6 +137,9 @@ public final class ClientEngine {
         this.keepAlive = new KeepAlive(loop, operations, options.pingTimeout(), options.hostName() + ":" + options.port(),
                 this::closeWith);
         OperationValidator.connect(c);
+        if (options.iotCoreValidation()) {
+            IotCoreLimits.clientId(c.clientId());
+        }
     }
 
     // ---- entry points from any thread ------------------------------------------------------
@@ -175,9 +184,26 @@ public final class ClientEngine {
         return stopped;
     }
 
+    /**
+     * Hands an operation to the event loop. Operations submitted while the loop is busy are taken
+     * together by one task, so that a burst of publishes leaves in few writes.
+     */
     public <T> CompletableFuture<T> submit(Operation<T> op) {
-        onLoop(() -> operations.submit(op));
+        submitted.offer(op);
+        if (submissionScheduled.compareAndSet(false, true)) {
+            loop.execute(this::takeSubmissions);
+        }
         return op.future;
+    }
+
+    private void takeSubmissions() {
+        // Cleared first: an operation offered after this point schedules a new task.
+        submissionScheduled.set(false);
+        Operation<?> op;
+        while ((op = submitted.poll()) != null) {
+            operations.enqueue(op);
+        }
+        operations.drain();
     }
 
     private void onLoop(Runnable task) {
@@ -210,7 +236,7 @@ public final class ClientEngine {
         int attemptNumber = attempt;
         callbacks.lifecycle(l -> l.onAttemptingConnect(new AttemptingConnectEvent(attemptNumber)));
         TransportSettings transport = new TransportSettings(options.hostName(), options.port(), options.tls(),
-                options.webSocket(), options.socketConnectTimeout(), options.tcpNoDelay());
+                options.webSocket(), options.socketConnectTimeout(), options.tcpNoDelay(), options.httpProxy());
         long maxInbound = options.connectOptions().maximumPacketSize() != null
                 ? options.connectOptions().maximumPacketSize() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
         transportFuture = CONNECTOR.connect(loop, transport, callbacks.executor(), pipeline -> pipeline
@@ -283,7 +309,8 @@ public final class ClientEngine {
         }
         if (connAck.sessionPresent() && cleanStart) {
             throw MqttProtocolException.protocolError(
-                    "CONNACK: Session Present is 1 although the CONNECT asked for a clean start (MQTT-3.2.2-2)");
+                    "CONNACK: Session Present is 1 although the CONNECT asked for a clean start, so the client has no "
+                    + "session state (MQTT-3.2.2-4)");
         }
         if (auth != null) {
             auth.verifyConnAck(connAck, generation, channel);
@@ -440,10 +467,16 @@ public final class ClientEngine {
 
     /** Sends an AUTH: directly before CONNACK, through the control queue after it. */
     void sendAuth(AuthPacket packet) {
-        if (state == ClientState.MQTT_CONNECT) {
-            writeDirect(PacketEncoders.auth(packet));
+        // Reason string and user properties are dropped if the AUTH would not fit (MQTT-3.15.2-2, -3).
+        long max = settings != null ? settings.maximumPacketSizeToServer() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
+        OutboundPacket encoded = PacketEncoders.auth(packet, max);
+        if (encoded == null) {
+            authenticationFailed(new AuthenticationException("the AUTH packet is larger than the server's Maximum "
+                    + "Packet Size of " + max + " bytes"));
+        } else if (state == ClientState.MQTT_CONNECT) {
+            writeDirect(encoded);
         } else {
-            operations.sendControl(PacketEncoders.auth(packet), 0);
+            operations.sendControl(encoded, 0);
         }
     }
 
@@ -543,8 +576,13 @@ public final class ClientEngine {
     }
 
     private void finishStop() {
-        operations.stopped(new ClientStoppedException("the operation did not complete: the client was stopped"));
-        inbound.clearSession();
+        // REJOIN_ALWAYS rejoins on the next start: the client keeps its session state for it (MQTT-3.2.2-4).
+        boolean keepSession = options.sessionBehavior() == SessionBehavior.REJOIN_ALWAYS;
+        operations.stopped(new ClientStoppedException("the operation did not complete: the client was stopped"),
+                keepSession);
+        if (!keepSession) {
+            inbound.clearSession();
+        }
         connectedOnce = false;
         assignedClientId = null;
         stopRequested = false;

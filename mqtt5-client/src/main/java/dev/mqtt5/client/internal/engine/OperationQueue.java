@@ -11,6 +11,7 @@ import dev.mqtt5.client.internal.session.InflightTable;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.PubRelPacket;
 import dev.mqtt5.client.packet.PubRelReasonCode;
+import dev.mqtt5.client.packet.SubscribePacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -57,14 +59,12 @@ final class OperationQueue {
     private NegotiatedSettings settings;
     private boolean writePending;
     private ScheduledFuture<?> throttled;
+    /** Why {@link #admit} answered {@link Admission#REJECT}. */
+    private Throwable rejection;
     int publishesInFlight;
     private long lastWriteNanos;
 
-    private long incompleteCount;
-    private long incompleteSize;
-    private long unackedCount;
-    private long unackedSize;
-    private volatile OperationStatistics statistics = OperationStatistics.EMPTY;
+    private final StatisticsCounters counters = new StatisticsCounters();
 
     OperationQueue(EventLoop loop, CallbackDispatcher callbacks, SubscriptionRouter router, Mqtt5ClientOptions options) {
         this.loop = loop;
@@ -81,7 +81,7 @@ final class OperationQueue {
     }
 
     OperationStatistics statistics() {
-        return statistics;
+        return counters.snapshot();
     }
 
     long lastWriteNanos() {
@@ -100,7 +100,8 @@ final class OperationQueue {
 
     // ---- submission and completion -------------------------------------------------------
 
-    void submit(Operation<?> op) {
+    /** Takes a submitted operation into the queue, or rejects it under the offline-queue behaviour; call {@link #drain()} after. */
+    void enqueue(Operation<?> op) {
         if (channel == null && !offlineBehavior.keeps(op.isPublish(), op.qos())) {
             callbacks.fail(op.future, new OperationFailedException(op.describe() + " rejected: the client is offline "
                     + "and the offline queue behavior " + offlineBehavior + " does not keep it"));
@@ -110,10 +111,7 @@ final class OperationQueue {
             router.add(s.packet, s.handler);
         }
         queue.add(op);
-        incompleteCount++;
-        incompleteSize += op.size();
-        publishStatistics();
-        drain();
+        counters.add(1, op.size(), 0, 0);
     }
 
     <T> void succeed(Operation<T> op, T value, boolean wasUnacked) {
@@ -138,27 +136,14 @@ final class OperationQueue {
     }
 
     private void removeFromStatistics(Operation<?> op, boolean wasUnacked) {
-        incompleteCount--;
-        incompleteSize -= op.size();
-        if (wasUnacked) {
-            unackedCount--;
-            unackedSize -= op.size();
-        }
-        publishStatistics();
-    }
-
-    private void publishStatistics() {
-        statistics = new OperationStatistics(incompleteCount, incompleteSize, unackedCount, unackedSize);
+        counters.add(-1, -op.size(), wasUnacked ? -1 : 0, wasUnacked ? -op.size() : 0);
     }
 
     /** Replaces an incomplete operation's encoding, keeping the statistics exact. */
     private void reencode(Operation<?> op, OutboundPacket encoded, boolean unacked) {
         long delta = encoded.encodedSize() - op.size();
         op.encoded = encoded;
-        incompleteSize += delta;
-        if (unacked) {
-            unackedSize += delta;
-        }
+        counters.add(0, delta, 0, unacked ? delta : 0);
     }
 
     private static void cancelTimeout(Operation<?> op) {
@@ -206,8 +191,7 @@ final class OperationQueue {
                 control.addFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
                         : new ControlPacket(publish.encoded, -publish.packetId));
                 if (counted) {
-                    unackedCount++;
-                    unackedSize += op.size();
+                    counters.add(0, 0, 1, op.size());
                     scheduleTimeout(op);
                 }
             } else if (counted) {
@@ -218,7 +202,6 @@ final class OperationQueue {
                 queue.addFirst(op);
             }
         }
-        publishStatistics();
         drain();
     }
 
@@ -243,15 +226,15 @@ final class OperationQueue {
         for (Operation<?> op : inflight.drain(Comparator.comparingLong(o -> o.sequence))) {
             cancelTimeout(op);
             if (op.abandoned) {
-                // Only a QoS 2 flow past PUBREC still needs finishing (PUBREL) in a rejoined session.
-                if (op instanceof PublishOperation p && p.pubRec != null) {
+                // A QoS 2 flow still needs finishing in a rejoined session: its id stays reserved,
+                // or the server would take a new message with that id for a duplicate.
+                if (op.qos() == 2) {
                     inflight.bind(op.packetId, op);
                 }
             } else if (offlineBehavior.keeps(op.isPublish(), op.qos())) {
                 // Publishes keep their packet id for a resend with DUP; see connected().
                 inflight.bind(op.packetId, op);
-                unackedCount--;
-                unackedSize -= op.size();
+                counters.add(0, 0, -1, -op.size());
             } else {
                 fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before its "
                         + "acknowledgement (offline queue behavior " + offlineBehavior + ")", cause), true);
@@ -259,14 +242,21 @@ final class OperationQueue {
         }
         failQueued(op -> !offlineBehavior.keeps(op.isPublish(), op.qos()), cause,
                 "the connection ended (offline queue behavior " + offlineBehavior + ")");
-        publishStatistics();
     }
 
-    /** The client stopped: everything incomplete fails with the given cause, and the session is gone. */
-    void stopped(Throwable cause) {
+    /**
+     * The client stopped: everything incomplete fails with the given cause. When the session is
+     * kept for the next start (REJOIN_ALWAYS), unfinished QoS 2 flows keep their packet ids, to be
+     * finished in the rejoined session (MQTT-4.3.3); otherwise the session is gone.
+     */
+    void stopped(Throwable cause, boolean keepSession) {
         disconnected(cause);
         for (Operation<?> op : inflight.drain(Comparator.comparingLong(o -> o.sequence))) {
             fail(op, cause, false);
+            if (keepSession && op.qos() == 2) {
+                op.abandoned = true;
+                inflight.bind(op.packetId, op);
+            }
         }
         failQueued(op -> true, cause, null);
     }
@@ -294,7 +284,7 @@ final class OperationQueue {
 
     /** Writes the next batch if none is pending. */
     void drain() {
-        if (channel == null || writePending || throttled != null) {
+        if (channel == null || writePending) {
             return;
         }
         int bytes = 0;
@@ -305,60 +295,116 @@ final class OperationQueue {
                 bytes += c.packet.encodedSize();
                 continue;
             }
-            Operation<?> op = queue.peek();
-            if (op == null || !admit(op)) {
+            // While flow control waits for tokens, control packets (acks, pings) still go.
+            Operation<?> op = throttled == null ? queue.peek() : null;
+            if (op == null) {
                 break;
             }
-            queue.poll();
-            if (op.needsAck()) {
-                op.packetId = inflight.allocate(op);
-                unackedCount++;
-                unackedSize += op.size();
-                if (op instanceof PublishOperation) {
-                    publishesInFlight++;
-                }
-                scheduleTimeout(op);
+            Admission admission = admit(op);
+            if (admission == Admission.REJECT) {
+                queue.poll();
+                fail(op, rejection, false);
+            } else if (admission == Admission.TAKE) {
+                queue.poll();
+                bytes += take(op);
             } else {
-                writtenQos0.add((PublishOperation) op);
+                if (admission == Admission.NO_SEND_QUOTA) {
+                    // Only PUBLISH waits for the server's Receive Maximum (MQTT-3.3.4-8).
+                    bytes += takeNonPublishes(bytes);
+                }
+                break;
             }
-            batch.add(op);
-            bytes += op instanceof PublishOperation p ? p.wire.encodedSize() : op.size();
         }
         if (batch.isEmpty()) {
             return;
         }
-        publishStatistics();
         write(bytes);
     }
 
-    /**
-     * Whether the operation at the head of the queue may be written now; fails it (and answers
-     * true for the next one) when it can never be sent on this connection.
-     */
-    private boolean admit(Operation<?> op) {
-        if (op instanceof PublishOperation p && p.needsAck() && publishesInFlight >= settings.receiveMaximumFromServer()) {
-            return false;
+    /** Moves an admitted operation into the batch; returns its size on the wire. */
+    private int take(Operation<?> op) {
+        if (op.needsAck()) {
+            op.packetId = inflight.allocate(op);
+            counters.add(0, 0, 1, op.size());
+            if (op instanceof PublishOperation) {
+                publishesInFlight++;
+            }
+            scheduleTimeout(op);
+        } else {
+            writtenQos0.add((PublishOperation) op);
+        }
+        batch.add(op);
+        return op instanceof PublishOperation p ? p.wire.encodedSize() : op.size();
+    }
+
+    /** While QoS 1/2 publishes wait for send quota, subscribes and unsubscribes behind them go ahead. */
+    private int takeNonPublishes(int bytes) {
+        int taken = 0;
+        for (Iterator<Operation<?>> it = queue.iterator(); it.hasNext() && bytes + taken < BATCH_BYTES
+                && throttled == null; ) {
+            Operation<?> op = it.next();
+            if (op.isPublish()) {
+                continue;
+            }
+            Admission admission = admit(op);
+            if (admission == Admission.REJECT) {
+                it.remove();
+                fail(op, rejection, false);
+            } else if (admission == Admission.TAKE) {
+                it.remove();
+                taken += take(op);
+            } else {
+                break;
+            }
+        }
+        return taken;
+    }
+
+    /** Whether an operation may be written now. */
+    private enum Admission {
+        /** Write it. */
+        TAKE,
+        /** A QoS 1/2 publish: the server's Receive Maximum is reached. */
+        NO_SEND_QUOTA,
+        /** Wait (packet identifiers or flow-control tokens). */
+        WAIT,
+        /** It can never be sent on this connection: fail it with {@link #rejection}. */
+        REJECT
+    }
+
+    private Admission admit(Operation<?> op) {
+        if (op instanceof PublishOperation p) {
+            if (p.qos() > settings.maximumQos().value()) {
+                return reject(new IllegalArgumentException(op.describe() + " exceeds the server's Maximum QoS "
+                        + settings.maximumQos().value() + " announced in CONNACK (MQTT-3.2.2-11)"));
+            }
+            if (p.packet.retain() && !settings.retainAvailable()) {
+                return reject(new IllegalArgumentException(op.describe() + " is retained, but the server announced "
+                        + "Retain Available 0 (MQTT-3.2.2-14)"));
+            }
+            if (p.needsAck() && publishesInFlight >= settings.receiveMaximumFromServer()) {
+                return Admission.NO_SEND_QUOTA;
+            }
         }
         if (inflight.size() >= 65535 && op.needsAck()) {
-            return false;
+            return Admission.WAIT;
         }
         OutboundPacket wire = op.encoded;
         if (op instanceof PublishOperation p) {
             wire = topicAliases.wireForm(p);
             if (wire == null) {
-                return rejectHead(op, new IllegalArgumentException(op.describe() + " uses only a topic alias, but the "
+                return reject(new IllegalArgumentException(op.describe() + " uses only a topic alias, but the "
                         + "server's Topic Alias Maximum on this connection is " + settings.topicAliasMaximumToServer()));
             }
         } else if (op instanceof SubscribeOperation s && s.assignedIdentifier && !settings.subscriptionIdentifiersAvailable()) {
             int id = s.packet.subscriptionIdentifier();
-            s.packet = new dev.mqtt5.client.packet.SubscribePacket(s.packet.subscriptions(), null,
-                    s.packet.userProperties());
+            s.packet = new SubscribePacket(s.packet.subscriptions(), null, s.packet.userProperties());
             reencode(s, PacketEncoders.subscribe(s.packet), false);
             router.forgetSubscriptionId(id);
             wire = s.encoded;
         }
         if (wire.encodedSize() > settings.maximumPacketSizeToServer()) {
-            return rejectHead(op, new IllegalArgumentException(op.describe() + " is " + wire.encodedSize()
+            return reject(new IllegalArgumentException(op.describe() + " is " + wire.encodedSize()
                     + " bytes encoded, more than the server's Maximum Packet Size of "
                     + settings.maximumPacketSizeToServer() + " bytes"));
         }
@@ -369,20 +415,18 @@ final class OperationQueue {
                     throttled = null;
                     drain();
                 }, wait, TimeUnit.NANOSECONDS);
-                return false;
+                return Admission.WAIT;
             }
         }
         if (op instanceof PublishOperation p) {
             p.wire = wire;
         }
-        return true;
+        return Admission.TAKE;
     }
 
-    private boolean rejectHead(Operation<?> op, Throwable cause) {
-        queue.poll();
-        fail(op, cause, false);
-        Operation<?> next = queue.peek();
-        return next != null && admit(next);
+    private Admission reject(Throwable cause) {
+        rejection = cause;
+        return Admission.REJECT;
     }
 
     private void scheduleTimeout(Operation<?> op) {

@@ -120,7 +120,7 @@ final class OperationValidator {
         Duration requested = disconnect.sessionExpiryInterval();
         if (requested != null && !requested.isZero() && (connectExpiry == null || connectExpiry.isZero())) {
             throw new IllegalArgumentException("disconnect sessionExpiryInterval must stay 0: the CONNECT asked for "
-                    + "no session expiry, and a DISCONNECT may not raise it (MQTT-3.14.2-2)");
+                    + "no session expiry, and a DISCONNECT may not raise it (MQTT 5.0 section 3.14.2.2.2)");
         }
     }
 

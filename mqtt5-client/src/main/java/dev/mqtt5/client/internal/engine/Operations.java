@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Operations {
 
     private final ClientEngine engine;
+    /** Whether AWS IoT Core's limits are checked before operations are queued. */
+    private final boolean iotCoreValidation;
     private static final int SUBSCRIPTION_ID_MAX = 268_435_455;
 
     private final AtomicLong sequence = new AtomicLong();
@@ -24,15 +26,22 @@ public final class Operations {
 
     public Operations(ClientEngine engine) {
         this.engine = engine;
+        this.iotCoreValidation = engine.options().iotCoreValidation();
     }
 
     public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
+        if (iotCoreValidation) {
+            IotCoreLimits.publish(publish);
+        }
         OperationValidator.publish(publish, engine.negotiatedSettings(), engine.options().topicAliasing());
         return engine.submit(new PublishOperation(sequence.incrementAndGet(), publish, positive(ackTimeout)));
     }
 
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler,
             Duration ackTimeout) {
+        if (iotCoreValidation) {
+            IotCoreLimits.subscribe(subscribe);
+        }
         NegotiatedSettings settings = engine.negotiatedSettings();
         OperationValidator.subscribe(subscribe, settings);
         boolean assignId = handler != null && subscribe.subscriptionIdentifier() == null
@@ -44,6 +53,9 @@ public final class Operations {
     }
 
     public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe, Duration ackTimeout) {
+        if (iotCoreValidation) {
+            IotCoreLimits.unsubscribe(unsubscribe);
+        }
         OperationValidator.unsubscribe(unsubscribe);
         return engine.submit(new UnsubscribeOperation(sequence.incrementAndGet(), unsubscribe, positive(ackTimeout)));
     }

@@ -8,6 +8,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.proxy.ProxyHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
@@ -30,16 +32,20 @@ final class ConnectAttempt {
 
     private final TransportSettings settings;
     private final TlsHandlerFactory tls;
+    private final TlsHandlerFactory proxyTls;
+    private InetSocketAddress proxyAddress;
+    private ProxyHandler proxyHandler;
     private final Executor userExecutor;
     private final Consumer<ChannelPipeline> mqttHandlers;
     private final CompletableFuture<Channel> result = new CompletableFuture<>();
     private Channel channel;
     private String step = "DNS lookup";
 
-    ConnectAttempt(TransportSettings settings, TlsHandlerFactory tls, Executor userExecutor,
-            Consumer<ChannelPipeline> mqttHandlers) {
+    ConnectAttempt(TransportSettings settings, TlsHandlerFactory tls, TlsHandlerFactory proxyTls,
+            Executor userExecutor, Consumer<ChannelPipeline> mqttHandlers) {
         this.settings = settings;
         this.tls = tls;
+        this.proxyTls = proxyTls;
         this.userExecutor = userExecutor;
         this.mqttHandlers = mqttHandlers;
     }
@@ -61,7 +67,8 @@ final class ConnectAttempt {
             }
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                fail("Resolving " + settings.host() + " failed: " + describe(cause), cause);
+                String name = settings.proxy() != null ? "the " + ProxyTunnel.describe(settings.proxy()) : settings.host();
+                fail("Resolving " + name + " failed: " + describe(cause), cause);
             } else {
                 connect(bootstrap, address);
             }
@@ -71,6 +78,11 @@ final class ConnectAttempt {
 
     private InetSocketAddress resolve() {
         try {
+            if (settings.proxy() != null) {
+                // The proxy resolves the broker's name; only the proxy's own address is looked up here.
+                proxyAddress = ProxyTunnel.resolveProxy(settings.proxy());
+                return InetSocketAddress.createUnresolved(settings.host(), settings.port());
+            }
             return new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port());
         } catch (UnknownHostException e) {
             throw new CompletionException(e);
@@ -79,10 +91,16 @@ final class ConnectAttempt {
 
     private void connect(Bootstrap bootstrap, InetSocketAddress address) {
         step = "connect";
+        if (settings.proxy() != null) {
+            bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
+        }
         var connectFuture = bootstrap.handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(SETUP_GUARD, new SetupGuard());
+                if (settings.proxy() != null) {
+                    proxyHandler = ProxyTunnel.install(ch, settings.proxy(), proxyAddress, proxyTls);
+                }
             }
         }).connect(address);
         channel = connectFuture.channel();
@@ -91,10 +109,24 @@ final class ConnectAttempt {
             return;
         }
         connectFuture.addListener(f -> {
+            if (!f.isSuccess()) {
+                fail("Connecting to " + (settings.proxy() != null ? "the " + ProxyTunnel.describe(settings.proxy())
+                        : settings.address()) + " failed: " + describe(f.cause()), f.cause());
+            } else if (proxyHandler != null) {
+                awaitTunnel();
+            } else {
+                onConnected();
+            }
+        });
+    }
+
+    private void awaitTunnel() {
+        step = "proxy tunnel";
+        proxyHandler.connectFuture().addListener(f -> {
             if (f.isSuccess()) {
                 onConnected();
             } else {
-                fail("Connecting to " + settings.address() + " failed: " + describe(f.cause()), f.cause());
+                fail(stepFailure(f.cause()), f.cause());
             }
         });
     }
@@ -109,7 +141,11 @@ final class ConnectAttempt {
         }
         step = "TLS handshake";
         SslHandler sslHandler = tls.newHandler(channel.alloc(), settings.host(), settings.port());
-        channel.pipeline().addFirst("tls", sslHandler);
+        if (proxyHandler != null) {
+            channel.pipeline().addAfter(ProxyTunnel.HANDLER, "tls", sslHandler);
+        } else {
+            channel.pipeline().addFirst("tls", sslHandler);
+        }
         sslHandler.handshakeFuture().addListener(f -> {
             if (f.isSuccess()) {
                 afterTls();
@@ -160,7 +196,10 @@ final class ConnectAttempt {
 
     private String stepFailure(Throwable cause) {
         return switch (step) {
-            case "TLS handshake" -> "TLS handshake with " + settings.address() + " failed: " + describe(cause);
+            case "proxy tunnel" -> "The " + ProxyTunnel.describe(settings.proxy()) + " did not open a tunnel to "
+                    + settings.address() + ": " + describe(cause) + ProxyTunnel.hint(cause);
+            case "TLS handshake" -> "TLS handshake with " + settings.address() + " failed: " + describe(cause)
+                    + TlsFailureHints.hint(cause);
             case "WebSocket upgrade" -> "WebSocket upgrade to " + (settings.tls() != null ? "wss://" : "ws://")
                     + settings.address() + settings.webSocket().path() + " failed: " + describe(cause);
             default -> "Connection to " + settings.address() + " failed: " + describe(cause);

@@ -57,13 +57,22 @@ public final class TransportConnector {
                         "TLS settings for " + settings.address() + " are invalid: " + e.getMessage(), e));
             }
         }
+        TlsHandlerFactory proxyTls = null;
+        if (settings.proxy() != null && settings.proxy().tls().isPresent()) {
+            try {
+                proxyTls = tlsFactory(settings.proxy().tls().get());
+            } catch (SSLException | RuntimeException e) {
+                return CompletableFuture.failedFuture(new TransportException("TLS settings for the proxy "
+                        + settings.proxy().address() + " (httpProxy tls) are invalid: " + e.getMessage(), e));
+            }
+        }
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         settings.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
-        return new ConnectAttempt(settings, tls, userExecutor, mqttHandlers).start(bootstrap, loop);
+        return new ConnectAttempt(settings, tls, proxyTls, userExecutor, mqttHandlers).start(bootstrap, loop);
     }
 
     private TlsHandlerFactory tlsFactory(TlsOptions options) throws SSLException {

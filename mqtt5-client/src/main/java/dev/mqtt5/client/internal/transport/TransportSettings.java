@@ -1,5 +1,6 @@
 package dev.mqtt5.client.internal.transport;
 
+import dev.mqtt5.client.config.HttpProxyOptions;
 import dev.mqtt5.client.config.TlsOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
 import java.time.Duration;
@@ -16,9 +17,10 @@ import java.util.Objects;
  * @param webSocket WebSocket options, or {@code null} for MQTT directly over TCP/TLS
  * @param connectTimeout how long the TCP connect may take
  * @param tcpNoDelay whether to disable Nagle's algorithm (true by default)
+ * @param proxy the HTTP or SOCKS5 proxy to tunnel through, or {@code null} for a direct connection
  */
 public record TransportSettings(String host, int port, TlsOptions tls, WebSocketOptions webSocket,
-        Duration connectTimeout, boolean tcpNoDelay) {
+        Duration connectTimeout, boolean tcpNoDelay, HttpProxyOptions proxy) {
 
     /** The TCP connect timeout used by {@link #tcp(String, int)}. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -35,6 +37,21 @@ public record TransportSettings(String host, int port, TlsOptions tls, WebSocket
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
         }
+    }
+
+    /**
+     * Creates settings for a direct connection, without a proxy.
+     *
+     * @param host the broker's host
+     * @param port the broker's port
+     * @param tls TLS options, or {@code null}
+     * @param webSocket WebSocket options, or {@code null}
+     * @param connectTimeout how long the TCP connect may take
+     * @param tcpNoDelay whether to disable Nagle's algorithm
+     */
+    public TransportSettings(String host, int port, TlsOptions tls, WebSocketOptions webSocket,
+            Duration connectTimeout, boolean tcpNoDelay) {
+        this(host, port, tls, webSocket, connectTimeout, tcpNoDelay, null);
     }
 
     /**
@@ -55,7 +72,7 @@ public record TransportSettings(String host, int port, TlsOptions tls, WebSocket
      * @return the modified copy
      */
     public TransportSettings withTls(TlsOptions options) {
-        return new TransportSettings(host, port, options, webSocket, connectTimeout, tcpNoDelay);
+        return new TransportSettings(host, port, options, webSocket, connectTimeout, tcpNoDelay, proxy);
     }
 
     /**
@@ -65,7 +82,7 @@ public record TransportSettings(String host, int port, TlsOptions tls, WebSocket
      * @return the modified copy
      */
     public TransportSettings withWebSocket(WebSocketOptions options) {
-        return new TransportSettings(host, port, tls, options, connectTimeout, tcpNoDelay);
+        return new TransportSettings(host, port, tls, options, connectTimeout, tcpNoDelay, proxy);
     }
 
     /**
@@ -75,7 +92,17 @@ public record TransportSettings(String host, int port, TlsOptions tls, WebSocket
      * @return the modified copy
      */
     public TransportSettings withConnectTimeout(Duration timeout) {
-        return new TransportSettings(host, port, tls, webSocket, timeout, tcpNoDelay);
+        return new TransportSettings(host, port, tls, webSocket, timeout, tcpNoDelay, proxy);
+    }
+
+    /**
+     * Returns a copy that tunnels through a proxy.
+     *
+     * @param options the proxy, or {@code null} for a direct connection
+     * @return the modified copy
+     */
+    public TransportSettings withProxy(HttpProxyOptions options) {
+        return new TransportSettings(host, port, tls, webSocket, connectTimeout, tcpNoDelay, options);
     }
 
     /**

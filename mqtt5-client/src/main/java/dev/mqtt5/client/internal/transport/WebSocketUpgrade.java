@@ -61,7 +61,7 @@ final class WebSocketUpgrade {
         options.headers().forEach(builder::addHeader);
         WebSocketHandshakeRequest initial = builder.build();
         long timeoutMillis = options.handshakeTimeout().toMillis();
-        var timeout = channel.eventLoop().schedule(() -> fail("WebSocket upgrade to " + initial.uri()
+        var timeout = channel.eventLoop().schedule(() -> fail("WebSocket upgrade to " + redacted(initial)
                 + " timed out after " + timeoutMillis + " ms", null), timeoutMillis,
                 TimeUnit.MILLISECONDS);
         result.whenComplete((ignored, error) -> timeout.cancel(false));
@@ -77,9 +77,9 @@ final class WebSocketUpgrade {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;
                     if (cause != null) {
-                        fail("WebSocket handshake transformer for " + initial.uri() + " failed: " + cause, cause);
+                        fail("WebSocket handshake transformer for " + redacted(initial) + " failed: " + cause, cause);
                     } else if (request == null) {
-                        fail("WebSocket handshake transformer for " + initial.uri() + " returned null", null);
+                        fail("WebSocket handshake transformer for " + redacted(initial) + " returned null", null);
                     } else {
                         sendUpgrade(request);
                     }
@@ -91,7 +91,7 @@ final class WebSocketUpgrade {
             return;
         }
         if (!channel.isActive()) {
-            fail("WebSocket upgrade to " + request.uri() + " failed: connection closed", null);
+            fail("WebSocket upgrade to " + redacted(request) + " failed: connection closed", null);
             return;
         }
         HttpHeaders headers = new DefaultHttpHeaders();
@@ -101,19 +101,26 @@ final class WebSocketUpgrade {
             handshaker = WebSocketClientHandshakerFactory.newHandshaker(URI.create(request.uri()),
                     WebSocketVersion.V13, options.subprotocol(), false, headers, options.maxFrameSize());
         } catch (IllegalArgumentException e) {
-            fail("WebSocket upgrade to " + request.uri() + " failed: invalid request: " + e.getMessage(), e);
+            fail("WebSocket upgrade to " + redacted(request) + " failed: invalid request URI or header", null);
             return;
         }
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addBefore(beforeHandler, "ws-http-codec", new HttpClientCodec());
-        pipeline.addBefore(beforeHandler, "ws-status-check", new StatusCheck(request.uri()));
+        pipeline.addBefore(beforeHandler, "ws-status-check", new StatusCheck(redacted(request)));
         pipeline.addBefore(beforeHandler, "ws-http-aggregator", new HttpObjectAggregator(MAX_RESPONSE_SIZE));
-        pipeline.addBefore(beforeHandler, "ws-upgrade", new ResponseHandler(handshaker, request.uri()));
+        pipeline.addBefore(beforeHandler, "ws-upgrade", new ResponseHandler(handshaker, redacted(request)));
         handshaker.handshake(channel).addListener(f -> {
             if (!f.isSuccess()) {
-                fail("WebSocket upgrade to " + request.uri() + " failed: " + f.cause(), f.cause());
+                fail("WebSocket upgrade to " + redacted(request) + " failed: " + f.cause(), f.cause());
             }
         });
+    }
+
+    /** The URI without its query string, which may carry a presigned signature or session token. */
+    private static String redacted(WebSocketHandshakeRequest request) {
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query) + "?<query redacted>";
     }
 
     private void fail(String message, Throwable cause) {

@@ -4,6 +4,7 @@ import static dev.mqtt5.client.internal.codec.Bytes.packet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.mqtt5.client.conformance.Covers;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
 import io.netty.buffer.AbstractByteBufAllocator;
@@ -132,6 +133,7 @@ class DecoderStrictnessTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("violations")
+    @Covers({"MQTT-1.5.4-1", "MQTT-1.5.4-2", "MQTT-1.5.7-1", "MQTT-2.1.3-1", "MQTT-3.3.1-4", "MQTT-3.6.1-1"})
     void rejectsTheViolationWithTheSpecifiedReasonCodeAndAMessageNamingTheField(String name, byte[] bytes,
             int reasonCode, String message) {
         MqttProtocolException e = Wire.decodeFailure(bytes);

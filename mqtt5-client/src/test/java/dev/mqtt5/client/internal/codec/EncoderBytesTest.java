@@ -4,6 +4,7 @@ import static dev.mqtt5.client.internal.codec.Bytes.packet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mqtt5.client.conformance.Covers;
 import dev.mqtt5.client.packet.AuthPacket;
 import dev.mqtt5.client.packet.AuthReasonCode;
 import dev.mqtt5.client.packet.ConnectPacket;
@@ -35,6 +36,7 @@ class EncoderBytesTest {
     private static final byte[] MQTT5 = {0, 4, 'M', 'Q', 'T', 'T', 5};
 
     @Test
+    @Covers({"MQTT-2.2.2-1", "MQTT-3.1.2-1", "MQTT-3.1.2-11", "MQTT-3.1.2-13", "MQTT-3.1.2-16", "MQTT-3.1.2-18", "MQTT-3.1.3-3"})
     void encodesAMinimalConnectWithCleanStart() {
         ConnectPacket connect = ConnectPacket.builder().clientId("c").keepAlive(Duration.ofSeconds(60)).build();
         assertThat(Wire.encode(PacketEncoders.connect(connect, true))).isEqualTo(new byte[] {
@@ -42,6 +44,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers({"MQTT-3.1.2-9", "MQTT-3.1.2-12", "MQTT-3.1.2-17", "MQTT-3.1.2-19", "MQTT-3.1.3-1", "MQTT-3.1.3-3"})
     void encodesConnectWithEveryPropertyAWillUserNameAndPassword() {
         PublishPacket will = PublishPacket.builder().topic("last/will").payload(new byte[] {1, 2}).qos(QoS.AT_LEAST_ONCE)
                 .retain(true).payloadFormat(PayloadFormat.BYTES).messageExpiryInterval(Duration.ofSeconds(100))
@@ -84,6 +87,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers({"MQTT-3.3.2-1", "MQTT-3.3.4-6"})
     void encodesPublishWithEveryClientPropertyAndLeavesOutSubscriptionIdentifiers() {
         PublishPacket publish = PublishPacket.builder().topic("a/b").payload(new byte[] {'h', 'i'})
                 .qos(QoS.AT_LEAST_ONCE).retain(true).payloadFormat(PayloadFormat.UTF8)
@@ -103,6 +107,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers({"MQTT-2.2.1-2", "MQTT-2.2.2-1", "MQTT-3.3.1-2", "MQTT-4.3.1-1"})
     void encodesQos0PublishWithoutPacketIdentifierOrDup() {
         PublishPacket publish = PublishPacket.builder().topic("t").payload(new byte[] {1}).build();
         assertThat(Wire.encode(PacketEncoders.publish(publish), 99, false))
@@ -117,6 +122,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers({"MQTT-2.1.3-1", "MQTT-3.4.2-1", "MQTT-3.5.2-1", "MQTT-3.6.1-1", "MQTT-3.6.2-1", "MQTT-3.7.2-1"})
     void encodesPublishAcknowledgementsInTheShortestLegalForm() {
         assertThat(Wire.encode(PacketEncoders.pubAck(PubAckPacket.of(PubAckReasonCode.SUCCESS)), 1, false))
                 .isEqualTo(new byte[] {0x40, 2, 0, 1});
@@ -133,6 +139,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers({"MQTT-2.1.3-1", "MQTT-3.8.1-1"})
     void encodesSubscribeWithEverySubscriptionOption() {
         SubscribePacket subscribe = SubscribePacket.builder()
                 .subscription(Subscription.of("a/+", QoS.AT_MOST_ONCE))
@@ -150,6 +157,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers({"MQTT-2.1.3-1", "MQTT-3.10.1-1"})
     void encodesUnsubscribe() {
         UnsubscribePacket unsubscribe = new UnsubscribePacket(List.of("a/+", "b"), List.of(UserProperty.of("k", "v")));
         assertThat(Wire.encode(PacketEncoders.unsubscribe(unsubscribe), 0xFFFF, false)).isEqualTo(packet(0xA2,
@@ -157,6 +165,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers({"MQTT-2.1.3-1", "MQTT-3.14.1-1", "MQTT-3.14.2-1"})
     void encodesDisconnectInItsThreeForms() {
         assertThat(Wire.encode(PacketEncoders.disconnect(DisconnectPacket.normal())))
                 .isEqualTo(new byte[] {(byte) 0xE0, 0});
@@ -171,6 +180,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers("MQTT-3.15.1-1")
     void encodesAuthInItsShortAndFullForms() {
         assertThat(Wire.encode(PacketEncoders.auth(new AuthPacket(AuthReasonCode.SUCCESS, null, null, null, List.of()))))
                 .isEqualTo(new byte[] {(byte) 0xF0, 0});
@@ -182,11 +192,13 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers("MQTT-2.1.3-1")
     void encodesPingReq() {
         assertThat(Wire.encode(PacketEncoders.PINGREQ)).isEqualTo(new byte[] {(byte) 0xC0, 0});
     }
 
     @Test
+    @Covers({"MQTT-3.4.2-2", "MQTT-3.4.2-3", "MQTT-3.5.2-2", "MQTT-3.6.2-2", "MQTT-3.7.2-2"})
     void fitsAnAckIntoTheServersMaximumPacketSizeByDroppingReasonStringThenUserProperties() {
         PubAckPacket ack = new PubAckPacket(PubAckReasonCode.NOT_AUTHORIZED, "a long reason",
                 List.of(UserProperty.of("k", "v")));
@@ -206,6 +218,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers({"MQTT-3.14.2-3", "MQTT-3.14.2-4", "MQTT-3.15.2-2", "MQTT-3.15.2-3"})
     void fitsDisconnectAndAuthButKeepsTheirOtherProperties() {
         DisconnectPacket disconnect = DisconnectPacket.builder().reasonCode(DisconnectReasonCode.SERVER_BUSY)
                 .reasonString("busy").userProperty("k", "v").serverReference("s").build();
@@ -220,6 +233,7 @@ class EncoderBytesTest {
     }
 
     @Test
+    @Covers("MQTT-4.7.3-3")
     void rejectsAStringOrBinaryOver65535BytesNamingTheField() {
         String big = "x".repeat(65_536);
         assertThatThrownBy(() -> PacketEncoders.publish(PublishPacket.builder().topic("t").contentType(big).build()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mqtt5.client.conformance.Covers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ class MqttStringsTest {
     }
 
     @Test
+    @Covers("MQTT-1.5.4-2")
     void rejectsUPlus0000NamingTheFieldAndIndex() {
         assertThatThrownBy(() -> MqttStrings.checkWellFormed("username", "abc\u0000"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -26,6 +28,7 @@ class MqttStringsTest {
     }
 
     @Test
+    @Covers("MQTT-1.5.4-1")
     void rejectsUnpairedSurrogates() {
         assertThatThrownBy(() -> MqttStrings.checkWellFormed("topic", "a\uD800"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -37,6 +40,7 @@ class MqttStringsTest {
     }
 
     @Test
+    @Covers("MQTT-4.7.3-3")
     void rejectsStringsOver65535Utf8Bytes() {
         // 32768 two-byte characters: 32768 chars but 65536 bytes.
         assertThatThrownBy(() -> MqttStrings.checkWellFormed("contentType", "é".repeat(32_768)))
@@ -45,6 +49,7 @@ class MqttStringsTest {
     }
 
     @Test
+    @Covers({"MQTT-1.5.4-1", "MQTT-1.5.4-2"})
     void validatesEveryShapeOfWireUtf8() {
         assertThat(validate("a€😀ü".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(validate(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBF})).isNull(); // U+FFFF is allowed

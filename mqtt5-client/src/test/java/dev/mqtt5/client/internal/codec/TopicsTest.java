@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mqtt5.client.conformance.Covers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,12 +23,14 @@ class TopicsTest {
         "a/+|topic must not contain the wildcard '+' (at index 2)",
         "#|topic must not contain the wildcard '#' (at index 0)",
         "a/b#|topic must not contain the wildcard '#'"})
+    @Covers({"MQTT-3.3.2-2", "MQTT-4.7.0-1"})
     void rejectsTopicNamesWithWildcards(String topic, String message) {
         assertThatThrownBy(() -> Topics.checkTopicName("topic", topic))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
 
     @Test
+    @Covers({"MQTT-4.7.3-1", "MQTT-4.7.3-2"})
     void rejectsEmptyAndIllFormedTopicNames() {
         assertThatThrownBy(() -> Topics.checkTopicName("publish topic", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("publish topic must not be empty");
@@ -58,12 +61,14 @@ class TopicsTest {
         "$share/#/a|filter has a share group containing a wildcard",
         "$share/g/|filter is a shared subscription with an empty topic filter",
         "$share/g/a/#/b|filter: '#' must be the last level"})
+    @Covers({"MQTT-4.7.1-1", "MQTT-4.7.1-2", "MQTT-4.8.2-1", "MQTT-4.8.2-2"})
     void rejectsInvalidTopicFiltersNamingTheField(String filter, String message) {
         assertThatThrownBy(() -> Topics.checkTopicFilter("filter", filter))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
 
     @Test
+    @Covers("MQTT-4.7.3-1")
     void rejectsAnEmptyTopicFilter() {
         assertThatThrownBy(() -> Topics.checkTopicFilter("subscriptions[0].topicFilter", ""))
                 .isInstanceOf(IllegalArgumentException.class)

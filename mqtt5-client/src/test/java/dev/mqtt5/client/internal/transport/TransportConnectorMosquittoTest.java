@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.mqtt5.client.config.TlsOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
+import dev.mqtt5.client.conformance.Covers;
 import dev.mqtt5.client.testing.FreePorts;
 import dev.mqtt5.client.testing.MosquittoBroker;
 import dev.mqtt5.client.testing.MosquittoExtension;
@@ -41,11 +42,13 @@ class TransportConnectorMosquittoTest extends TransportTestSupport {
     }
 
     @Test
+    @Covers("MQTT-4.2-1")
     void carriesMqttOverTcp() throws Exception {
         assertThat(connAckReasonCode(settings(broker.tcpPort()))).isZero();
     }
 
     @Test
+    @Covers("MQTT-4.2-1")
     void carriesMqttOverTlsWhenTheServerCaIsTrusted() throws Exception {
         assertThat(connAckReasonCode(settings(broker.tlsPort()).withTls(trustingTestCa().build()))).isZero();
     }
@@ -79,6 +82,7 @@ class TransportConnectorMosquittoTest extends TransportTestSupport {
     }
 
     @Test
+    @Covers("MQTT-4.2-1")
     void carriesMqttOverWebSocket() throws Exception {
         TransportSettings ws = settings(broker.wsPort()).withWebSocket(WebSocketOptions.builder().build());
 

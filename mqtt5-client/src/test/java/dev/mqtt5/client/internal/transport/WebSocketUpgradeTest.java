@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mqtt5.client.config.WebSocketHandshakeRequest;
 import dev.mqtt5.client.config.WebSocketOptions;
+import dev.mqtt5.client.conformance.Covers;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -37,6 +38,7 @@ class WebSocketUpgradeTest extends TransportTestSupport {
     }
 
     @Test
+    @Covers("MQTT-6.0.0-3")
     void sendsPathQuerySubprotocolHostAndCustomHeadersInTheUpgradeRequest() throws Exception {
         try (WebSocketTestServer server = new WebSocketTestServer(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
             WebSocketOptions options = WebSocketOptions.builder().path("/mqtt?token=a%2Fb")
