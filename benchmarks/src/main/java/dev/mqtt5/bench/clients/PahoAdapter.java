@@ -12,6 +12,11 @@ import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 
@@ -82,8 +87,35 @@ final class PahoAdapter implements ClientAdapter {
 
     @Override
     public void subscribe(String topicFilter, int qos, Consumer<byte[]> onMessage) throws Exception {
-        client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription(topicFilter, qos),
-                (topic, message) -> onMessage.accept(message.getPayload())).waitForCompletion(20_000);
+        // subscribe(MqttSubscription, IMqttMessageListener) fails in 1.2.5 (IndexOutOfBounds on the
+        // subscription identifiers), so messages come through the client-wide callback.
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                onMessage.accept(message.getPayload());
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        client.subscribe(topicFilter, qos).waitForCompletion(20_000);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class IdleWorkload {
 
     private double[] fork(Clients c, int port) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-Xss512k", "-Daws.crt.memory.tracing=1", "-cp",
+                "-Xms512m", "-Xmx512m", "-XX:+UseSerialGC", "-Daws.crt.memory.tracing=1", "-cp",
                 System.getProperty("java.class.path"), IdleClients.class.getName(), c.label(),
                 String.valueOf(count), String.valueOf(port)));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
