@@ -44,6 +44,10 @@ final class OursAdapter implements ClientAdapter {
                     }
                 })
                 .publishReceivedListener(publish -> onMessage.accept(publish.payload()));
+        if (Boolean.getBoolean("bench.ours.directCallbacks")) {
+            // Diagnosis only (BENCHMARKS.md): completes futures on the event loop, which the design forbids.
+            options.callbackExecutor(Runnable::run);
+        }
         if (endpoint.tls()) {
             options.tls(TlsOptions.builder().trustedCertificates(endpoint.certificate()).build());
         }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * publish whose PUBACK proves the sink has read everything before it. The figure is
  * messages / (time to that PUBACK). Each client keeps one connection for the whole workload; cells
  * are run client after client (A B C D E A B C D E ...), one warm-up round first. Also reports
- * heap bytes allocated per message by the whole JVM (all threads) during a round.
+ * per message, for the whole client JVM during a round: heap bytes allocated (all threads), CPU
+ * time (user + system) and context switches (all live threads, from /proc) as diagnostics.
  */
 public final class ThroughputWorkload {
 
@@ -50,16 +51,22 @@ public final class ThroughputWorkload {
                     byte[] payload = new byte[size];
                     Map<Clients, List<Double>> rates = new LinkedHashMap<>();
                     Map<Clients, List<Double>> bytesPerMessage = new LinkedHashMap<>();
+                    Map<Clients, List<Double>> cpuPerMessage = new LinkedHashMap<>();
+                    Map<Clients, List<Double>> switchesPerMessage = new LinkedHashMap<>();
                     for (var e : connected.entrySet()) {
                         measure(e.getValue(), qos, payload, warmupNanos);
                         rates.put(e.getKey(), new ArrayList<>());
                         bytesPerMessage.put(e.getKey(), new ArrayList<>());
+                        cpuPerMessage.put(e.getKey(), new ArrayList<>());
+                        switchesPerMessage.put(e.getKey(), new ArrayList<>());
                     }
                     for (int r = 0; r < rounds; r++) {
                         for (var e : connected.entrySet()) {
                             double[] m = measure(e.getValue(), qos, payload, roundNanos);
                             rates.get(e.getKey()).add(m[0]);
                             bytesPerMessage.get(e.getKey()).add(m[1]);
+                            cpuPerMessage.get(e.getKey()).add(m[2]);
+                            switchesPerMessage.get(e.getKey()).add(m[3]);
                         }
                     }
                     for (Clients c : connected.keySet()) {
@@ -67,6 +74,12 @@ public final class ThroughputWorkload {
                     }
                     for (Clients c : connected.keySet()) {
                         results.add(cell + " alloc", c.label(), bytesPerMessage.get(c), "B/msg");
+                    }
+                    for (Clients c : connected.keySet()) {
+                        results.add(cell + " client CPU", c.label(), cpuPerMessage.get(c), "us/msg");
+                    }
+                    for (Clients c : connected.keySet()) {
+                        results.add(cell + " context switches", c.label(), switchesPerMessage.get(c), "/msg");
                     }
                 }
             }
@@ -81,12 +94,14 @@ public final class ThroughputWorkload {
         }
     }
 
-    /** One timed run: {messages per second, heap bytes allocated per message}. */
+    /** One timed run: {messages/s, heap bytes allocated, CPU microseconds, context switches; per message}. */
     private static double[] measure(ClientAdapter client, int qos, byte[] payload, long nanos) throws Exception {
         Semaphore window = new Semaphore(client.maxOutstanding(qos));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         System.gc();
         long allocatedBefore = Allocation.allocatedBytes();
+        long switchesBefore = Allocation.contextSwitches();
+        long cpuBefore = Allocation.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + nanos;
         long count = 0;
@@ -107,6 +122,8 @@ public final class ThroughputWorkload {
         client.flush();
         fence.get(60, TimeUnit.SECONDS);
         long elapsed = System.nanoTime() - start;
+        long cpu = Allocation.processCpuNanos() - cpuBefore;
+        long switches = Allocation.contextSwitches() - switchesBefore;
         long allocated = Allocation.allocatedBytes() - allocatedBefore;
         if (failure.get() != null) {
             throw new IllegalStateException(client.name() + " failed a publish", failure.get());
@@ -115,6 +132,7 @@ public final class ThroughputWorkload {
         if (!window.tryAcquire(client.maxOutstanding(qos), 30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(client.name() + " left publishes incomplete after the fence PUBACK");
         }
-        return new double[] {(count + 1) * 1e9 / elapsed, (double) allocated / (count + 1)};
+        long n = count + 1;
+        return new double[] {n * 1e9 / elapsed, (double) allocated / n, cpu / 1e3 / n, (double) switches / n};
     }
 }
