@@ -39,6 +39,7 @@ public final class IdleClients {
         clients.add(connect(kind, endpoint, "idle-" + kind.label() + "-first"));
         Thread.sleep(500);
         double[] before = snapshot(kind);
+        java.util.Map<String, long[]> histogramBefore = histogram();
         // Connected 16 at a time: Paho takes about 0.3 s per connect here.
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<ClientAdapter>> pending = new ArrayList<>();
@@ -53,6 +54,7 @@ public final class IdleClients {
         pool.awaitTermination(10, TimeUnit.SECONDS);
         Thread.sleep(2000);
         double[] after = snapshot(kind);
+        printHistogramDelta(histogramBefore, histogram(), count);
         System.out.printf(Locale.ROOT, "IDLE %.1f %.1f %.1f %.1f %.3f%n", (after[0] - before[0]) / count,
                 (after[1] - before[1]) / count, (after[2] - before[2]) / count, (after[3] - before[3]) / count,
                 (after[4] - before[4]) / count);
@@ -72,6 +74,35 @@ public final class IdleClients {
         client.prepare(endpoint, id);
         client.connect();
         return client;
+    }
+
+    /** With -Dbench.idle.histogram=true: the class histogram (jcmd GC.class_histogram) of this JVM, else empty. */
+    private static java.util.Map<String, long[]> histogram() throws Exception {
+        java.util.Map<String, long[]> classes = new java.util.HashMap<>();
+        if (!Boolean.getBoolean("bench.idle.histogram")) {
+            return classes;
+        }
+        Process p = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+        }
+        p.waitFor();
+        return classes;
+    }
+
+    private static void printHistogramDelta(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after,
+            int count) {
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), new long[] {
+                    e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                    e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(25)
+                .forEach(e -> System.out.printf(Locale.ROOT, "HISTO %8.1f B/client %6.2f objects/client %s%n",
+                        (double) e.getValue()[1] / count, (double) e.getValue()[0] / count, e.getKey()));
     }
 
     /** {heap used after GC, direct, native (aws-crt), RSS, threads}. */
