@@ -1,0 +1,88 @@
+package dev.mqtt5.bench;
+
+import dev.mqtt5.bench.broker.MosquittoProcess;
+import dev.mqtt5.bench.broker.Pinning;
+import dev.mqtt5.bench.broker.SinkProcess;
+import dev.mqtt5.bench.clients.Clients;
+import dev.mqtt5.bench.clients.Endpoint;
+import dev.mqtt5.bench.workload.ConnectWorkload;
+import dev.mqtt5.bench.workload.EncodeAllocationWorkload;
+import dev.mqtt5.bench.workload.IdleWorkload;
+import dev.mqtt5.bench.workload.LatencyWorkload;
+import dev.mqtt5.bench.workload.Results;
+import dev.mqtt5.bench.workload.ThroughputWorkload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the workloads, every client in the same JVM run, interleaved, and writes
+ * {@code results.tsv} and the markdown table {@code results.md} (see {@link Report}).
+ *
+ * <p>Options: {@code --out DIR} (default target/bench), {@code --only throughput,latency,connect,idle,encode},
+ * {@code --clients ours,aws-crt,hivemq,paho,raw-socket}, {@code --quick} (short development runs).
+ */
+public final class BenchmarkRunner {
+
+    private BenchmarkRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of("target/bench");
+        Set<String> only = Set.of("throughput", "latency", "connect", "idle", "encode");
+        List<Clients> clients = Arrays.asList(Clients.values());
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> only = Set.of(args[++i].split(","));
+                case "--clients" -> {
+                    List<Clients> chosen = new ArrayList<>();
+                    for (String label : args[++i].split(",")) {
+                        chosen.add(Clients.byLabel(label));
+                    }
+                    clients = chosen;
+                }
+                case "--quick" -> quick = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Files.createDirectories(out);
+        Path tsv = out.resolve("results.tsv");
+        Files.deleteIfExists(tsv);
+        Results results = new Results(tsv);
+        System.out.println("clients " + clients + ", " + Pinning.describe() + ", client JVM availableProcessors "
+                + Runtime.getRuntime().availableProcessors());
+        long started = System.nanoTime();
+        if (only.contains("throughput")) {
+            try (SinkProcess sink = new SinkProcess()) {
+                new ThroughputWorkload(quick ? 1 : 3, quick ? 1 : 3, quick ? 0.5 : 2).run(clients, sink.port(), results);
+            }
+        }
+        if (only.contains("latency") || only.contains("connect") || only.contains("idle")) {
+            try (MosquittoProcess mosquitto = new MosquittoProcess()) {
+                if (only.contains("latency")) {
+                    new LatencyWorkload(quick ? 1 : 3, quick ? 2 : 5, 1000).run(clients, mosquitto.tcpPort(), results);
+                }
+                if (only.contains("connect")) {
+                    Endpoint tcp = Endpoint.tcp(mosquitto.tcpPort());
+                    Endpoint tls = Endpoint.tls(mosquitto.tlsPort(), mosquitto.certificatePem(), mosquitto.certificate());
+                    new ConnectWorkload(quick ? 1 : 3, quick ? 3 : 10).run(clients, tcp, tls, results);
+                }
+                if (only.contains("idle")) {
+                    new IdleWorkload(quick ? 1 : 2, quick ? 200 : 1000).run(clients, mosquitto.tcpPort(), results);
+                }
+            }
+        }
+        if (only.contains("encode")) {
+            new EncodeAllocationWorkload(quick ? 2 : 5).run(results);
+        }
+        System.out.printf("all workloads: %.0f s%n", (System.nanoTime() - started) / 1e9);
+        Report.write(tsv, out.resolve("results.md"));
+        System.out.println(Files.readString(out.resolve("results.md")));
+        System.exit(0);
+    }
+}

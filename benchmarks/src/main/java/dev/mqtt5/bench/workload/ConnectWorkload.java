@@ -1,0 +1,92 @@
+package dev.mqtt5.bench.workload;
+
+import dev.mqtt5.bench.clients.ClientAdapter;
+import dev.mqtt5.bench.clients.Clients;
+import dev.mqtt5.bench.clients.Endpoint;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Workload 4: connect time against mosquitto, from the call that starts the connection (client
+ * object already built) to the client reporting the CONNACK processed, over TCP and over TLS
+ * (TLS 1.3, P-256 certificate, full handshake, no resumption); and time to first delivered
+ * message: connect, subscribe, publish QoS 1 to that subscription, until the message is handed to
+ * the application. These run while another client of the same library stays connected, so
+ * shared resources (event loops, pools) are warm, as in an application; "no other client"
+ * repeats the TCP connect with it the only client in the JVM (a library that releases its shared
+ * event loop group with its last client pays for a new one). Each round takes the median of {@code perRound} fresh connections per client;
+ * clients interleave round by round, after one warm-up round.
+ */
+public final class ConnectWorkload {
+
+    private final int rounds;
+    private final int perRound;
+
+    public ConnectWorkload(int rounds, int perRound) {
+        this.rounds = rounds;
+        this.perRound = perRound;
+    }
+
+    public void run(List<Clients> clients, Endpoint tcp, Endpoint tls, Results results) throws Exception {
+        String[] cells = {"connect TCP", "connect TLS", "first message TCP", "connect TCP, no other client"};
+        Map<String, Map<Clients, List<Double>>> values = new LinkedHashMap<>();
+        for (String cell : cells) {
+            values.put(cell, new LinkedHashMap<>());
+            for (Clients c : clients) {
+                values.get(cell).put(c, new ArrayList<>());
+            }
+        }
+        System.out.println("connect");
+        for (int r = -1; r < rounds; r++) {
+            for (Clients c : clients) {
+                double cold = round(c, tcp, false, r);
+                double[] m;
+                try (ClientAdapter other = c.create()) {
+                    other.prepare(tcp, "cn-" + c.label() + "-other-" + r);
+                    other.connect();
+                    m = new double[] {round(c, tcp, false, r), round(c, tls, false, r), round(c, tcp, true, r), cold};
+                }
+                if (r >= 0) {
+                    for (int i = 0; i < cells.length; i++) {
+                        values.get(cells[i]).get(c).add(m[i]);
+                    }
+                }
+            }
+        }
+        for (String cell : cells) {
+            for (Clients c : clients) {
+                results.add(cell, c.label(), values.get(cell).get(c), "ms");
+            }
+        }
+    }
+
+    /** The median time in milliseconds of {@code perRound} connections. */
+    private double round(Clients kind, Endpoint endpoint, boolean firstMessage, int round) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < perRound; i++) {
+            String id = "cn-" + kind.label() + "-" + (endpoint.tls() ? "s" : "t") + (firstMessage ? "m" : "c")
+                    + "-" + round + "-" + i;
+            try (ClientAdapter client = kind.create()) {
+                client.prepare(endpoint, id);
+                CompletableFuture<Long> delivered = new CompletableFuture<>();
+                long start = System.nanoTime();
+                client.connect();
+                if (firstMessage) {
+                    client.subscribe("bench/first/" + id, 1, payload -> delivered.complete(System.nanoTime()));
+                    client.publish("bench/first/" + id, new byte[64], 1);
+                    client.flush();
+                    times.add((delivered.get(20, TimeUnit.SECONDS) - start) / 1e6);
+                } else {
+                    times.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+        }
+        Collections.sort(times);
+        return Results.median(times);
+    }
+}
