@@ -1,93 +1,211 @@
 package dev.mqtt5.spring.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.aws.AwsIotMqtt5ClientBuilder;
+import dev.mqtt5.client.config.TlsOptions;
+import dev.mqtt5.client.config.WebSocketOptions;
 import dev.mqtt5.client.packet.ConnectPacket;
 
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.core.io.Resource;
+import org.springframework.util.StringUtils;
+
 /**
- * Maps the AWS IoT authentication methods and the proxy to the client. Every method here builds
- * through {@code dev.mqtt5.client.aws.AwsIotMqtt5ClientBuilder}, which this build of the client
- * library does not have yet: each throws {@link AuthenticationMethodUnavailableException} naming
- * its property group. The properties are already bound and validated
- * ({@link Mqtt5PropertiesValidator}); wiring means replacing each body with the builder call
- * named in its comment, then {@code .connectOptions(connect).options(options).buildOptions()}.
+ * Maps an AWS IoT authentication method to the client through {@link AwsIotMqtt5ClientBuilder}:
+ * the method's factory supplies identity, transport and the AWS defaults (port 8883 or 443, ALPN,
+ * keep-alive 1200 s, IoT Core flow control), then the common properties ({@code port},
+ * {@code tls.*}, {@code websocket.*}, {@code proxy.*}, the CONNECT packet and the shared options)
+ * apply on top. Only called after {@link AuthenticationLibraries#require} passed, because the
+ * builder needs the AWS SDK on the classpath.
  */
 final class AwsAuthenticationMapper {
 
-    private AwsAuthenticationMapper() {
+    private static final String P = "aws.iot.mqtt5.";
+
+    /**
+     * The client names the setting at fault in its messages ("aws.iot.mqtt5 pkcs11 userPin was
+     * refused..."); these are the properties behind them. Anything else names the method's group.
+     */
+    private static final Map<String, String> CLIENT_SETTINGS = Map.of(
+            "aws.iot.mqtt5 pkcs11 userPin", "pkcs11.user-pin",
+            "aws.iot.mqtt5 pkcs11 library", "pkcs11.library",
+            "aws.iot.mqtt5 pkcs11 tokenLabel", "pkcs11.token-label",
+            "aws.iot.mqtt5 pkcs11 privateKeyLabel", "pkcs11.private-key-label",
+            "aws.iot.mqtt5 pkcs11 certPath", "pkcs11.certificate",
+            "aws.iot.mqtt5 pkcs12 password", "pkcs12.password",
+            "aws.iot.mqtt5 pkcs12 path", "pkcs12.path",
+            "aws.iot.mqtt5 mtls certificate", "mtls.certificate",
+            "aws.iot.mqtt5 mtls privateKey", "mtls.private-key");
+
+    private final Mqtt5Properties properties;
+
+    private final AwsSigV4Credentials sigV4Credentials;
+
+    /**
+     * @param sigV4Credentials starts the SigV4 builders; {@code null} when the AWS SDK is absent,
+     * in which case {@link AuthenticationLibraries} has already refused the SigV4 methods
+     */
+    AwsAuthenticationMapper(Mqtt5Properties properties, AwsSigV4Credentials sigV4Credentials) {
+        this.properties = properties;
+        this.sigV4Credentials = sigV4Credentials;
     }
 
     /**
      * Builds the options for an AWS IoT authentication method.
      *
      * @param method the selected method, never {@link AuthenticationMethod#BROKER}
-     * @param properties the validated properties
      * @param endpoint the endpoint (from the connection details)
+     * @param port the port from the connection details, or {@code null} for the method's default
      * @param connect fills the CONNECT packet (client id, keep-alive, session, will...)
      * @param options applies the shared options, listeners and customizers
      * @return the client options
      */
-    static Mqtt5ClientOptions build(AuthenticationMethod method, Mqtt5Properties properties, String endpoint,
+    Mqtt5ClientOptions build(AuthenticationMethod method, String endpoint, Integer port,
             Consumer<ConnectPacket.Builder> connect, Consumer<Mqtt5ClientOptions.Builder> options) {
-        return switch (method) {
-            case MTLS -> mtls(properties, endpoint, connect, options);
-            case PKCS12 -> pkcs12(properties, endpoint, connect, options);
-            case PKCS11 -> pkcs11(properties, endpoint, connect, options);
-            case SIGV4 -> sigv4(properties, endpoint, connect, options);
-            case COGNITO -> cognito(properties, endpoint, connect, options);
-            case CUSTOM_AUTHORIZER -> customAuthorizer(properties, endpoint, connect, options);
-            case BROKER -> throw new IllegalArgumentException("a plain broker does not need the AWS builder");
+        AwsIotMqtt5ClientBuilder builder = start(method, endpoint);
+        if (port != null) {
+            builder.port(port);
+        }
+        Mqtt5TlsProperties tls = this.properties.getTls();
+        if (tls.getCa() != null) {
+            builder.trustedCertificates(
+                    PemResources.certificates(tls.getCa(), P + "tls.ca").toArray(X509Certificate[]::new));
+        }
+        builder.tls((tlsBuilder) -> applyTls(tls, tlsBuilder));
+        builder.webSocket((webSocket) -> applyWebSocket(this.properties.getWebsocket(), webSocket));
+        builder.httpProxy(Mqtt5ClientOptionsMapper.proxyOptions(this.properties.getProxy()));
+        return builder.connectOptions(connect).options(options).buildOptions();
+    }
+
+    /** Calls the method's factory, which reads files, keys and tokens now. */
+    private AwsIotMqtt5ClientBuilder start(AuthenticationMethod method, String endpoint) {
+        try {
+            return switch (method) {
+                case MTLS -> mtls(this.properties.getMtls(), endpoint);
+                case PKCS12 -> pkcs12(this.properties.getPkcs12(), endpoint);
+                case PKCS11 -> pkcs11(this.properties.getPkcs11(), endpoint);
+                case SIGV4 -> this.sigV4Credentials.sigv4(endpoint, this.properties.getSigv4());
+                case COGNITO -> this.sigV4Credentials.cognito(endpoint, this.properties.getCognito());
+                case CUSTOM_AUTHORIZER -> customAuthorizer(this.properties.getCustomAuthorizer(), endpoint);
+                case BROKER -> throw new IllegalArgumentException("a plain broker does not need the AWS builder");
+            };
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            // The client's messages name its setting and never carry a secret's value.
+            throw new InvalidMqtt5PropertyException(propertyAtFault(method, ex.getMessage()),
+                    "the client rejected it: " + ex.getMessage(),
+                    "Correct the " + method.prefix() + ".* properties (see the message).", ex);
+        }
+    }
+
+    private static String propertyAtFault(AuthenticationMethod method, String message) {
+        if (message != null) {
+            for (Map.Entry<String, String> setting : CLIENT_SETTINGS.entrySet()) {
+                if (message.startsWith(setting.getKey())) {
+                    return P + setting.getValue();
+                }
+            }
+        }
+        return method.prefix();
+    }
+
+    private static AwsIotMqtt5ClientBuilder mtls(AwsMtlsProperties mtls, String endpoint) {
+        // Read as text rather than resolved to a path: classpath: resources in a jar have no file.
+        String certificate = read(mtls.getCertificate(), P + "mtls.certificate");
+        String privateKey = read(mtls.getPrivateKey(), P + "mtls.private-key");
+        char[] password = StringUtils.hasText(mtls.getPassword()) ? mtls.getPassword().toCharArray() : null;
+        return AwsIotMqtt5ClientBuilder.mtlsFromMemory(endpoint, certificate, privateKey, password);
+    }
+
+    private static AwsIotMqtt5ClientBuilder pkcs12(AwsPkcs12Properties pkcs12, String endpoint) {
+        return withFile(pkcs12.getPath(), P + "pkcs12.path", (path) -> AwsIotMqtt5ClientBuilder.mtlsWithPkcs12(endpoint,
+                path, pkcs12.getPassword().toCharArray()));
+    }
+
+    private static AwsIotMqtt5ClientBuilder pkcs11(AwsPkcs11Properties pkcs11, String endpoint) {
+        Path library = Path.of(pkcs11.getLibrary());
+        char[] pin = pkcs11.getUserPin().toCharArray();
+        String keyLabel = StringUtils.hasText(pkcs11.getPrivateKeyLabel()) ? pkcs11.getPrivateKeyLabel() : null;
+        return withFile(pkcs11.getCertificate(), P + "pkcs11.certificate", (certificate) -> (pkcs11.getSlotId() != null)
+                ? AwsIotMqtt5ClientBuilder.mtlsWithPkcs11(endpoint, library, pin, pkcs11.getSlotId(), keyLabel, certificate)
+                : AwsIotMqtt5ClientBuilder.mtlsWithPkcs11(endpoint, library, pin, pkcs11.getTokenLabel(), keyLabel,
+                        certificate));
+    }
+
+    private static AwsIotMqtt5ClientBuilder customAuthorizer(AwsCustomAuthorizerProperties authorizer, String endpoint) {
+        String name = emptyToNull(authorizer.getName());
+        String username = emptyToNull(authorizer.getUsername());
+        byte[] password = (authorizer.getPassword() != null)
+                ? authorizer.getPassword().getBytes(StandardCharsets.UTF_8) : null;
+        String signature = emptyToNull(authorizer.getSignature());
+        String tokenKeyName = emptyToNull(authorizer.getTokenKeyName());
+        String tokenValue = emptyToNull(authorizer.getTokenValue());
+        return switch (authorizer.getTransport()) {
+            case DIRECT -> AwsIotMqtt5ClientBuilder.directWithCustomAuthorizer(endpoint, name, username, password,
+                    signature, tokenKeyName, tokenValue);
+            case WEBSOCKET -> AwsIotMqtt5ClientBuilder.websocketsWithCustomAuthorizer(endpoint, name, username, password,
+                    signature, tokenKeyName, tokenValue);
         };
     }
 
-    // mtlsFromPath(endpoint, certificate path, key path[, password]); tls.ca, tls.alpn (port 443 with
-    // x-amzn-mqtt-ca) and port go through .tls(...) and .port(...).
-    private static Mqtt5ClientOptions mtls(Mqtt5Properties properties, String endpoint,
-            Consumer<ConnectPacket.Builder> connect, Consumer<Mqtt5ClientOptions.Builder> options) {
-        throw new AuthenticationMethodUnavailableException(AuthenticationMethod.MTLS.prefix());
+    private static void applyTls(Mqtt5TlsProperties tls, TlsOptions.Builder builder) {
+        PropertyMapper map = PropertyMapper.get();
+        map.from(tls::getAlpn).whenNot(List::isEmpty).as(ArrayList::new).to(builder::alpnProtocols);
+        map.from(tls::getServerName).whenHasText().to(builder::serverName);
+        builder.hostnameVerification(tls.isHostnameVerification());
+        map.from(tls::getHandshakeTimeout).to(builder::handshakeTimeout);
     }
 
-    // mtlsWithPkcs12(endpoint, path, password.toCharArray()).
-    private static Mqtt5ClientOptions pkcs12(Mqtt5Properties properties, String endpoint,
-            Consumer<ConnectPacket.Builder> connect, Consumer<Mqtt5ClientOptions.Builder> options) {
-        throw new AuthenticationMethodUnavailableException(AuthenticationMethod.PKCS12.prefix());
+    private static void applyWebSocket(Mqtt5WebSocketProperties webSocket, WebSocketOptions.Builder builder) {
+        PropertyMapper map = PropertyMapper.get();
+        map.from(webSocket::getPath).whenHasText().to(builder::path);
+        map.from(webSocket::getHandshakeTimeout).to(builder::handshakeTimeout);
     }
 
-    // mtlsWithPkcs11(endpoint, library, userPin, slotId | tokenLabel, privateKeyLabel, certificate path);
-    // a wrong PIN must surface as InvalidMqtt5PropertyException("aws.iot.mqtt5.pkcs11.user-pin", ...).
-    private static Mqtt5ClientOptions pkcs11(Mqtt5Properties properties, String endpoint,
-            Consumer<ConnectPacket.Builder> connect, Consumer<Mqtt5ClientOptions.Builder> options) {
-        throw new AuthenticationMethodUnavailableException(AuthenticationMethod.PKCS11.prefix());
+    private static String emptyToNull(String value) {
+        return StringUtils.hasText(value) ? value : null;
     }
 
-    // websocketsWithDefaultAwsSigning(endpoint, region[, AwsCredentialsProvider bean]).
-    private static Mqtt5ClientOptions sigv4(Mqtt5Properties properties, String endpoint,
-            Consumer<ConnectPacket.Builder> connect, Consumer<Mqtt5ClientOptions.Builder> options) {
-        throw new AuthenticationMethodUnavailableException(AuthenticationMethod.SIGV4.prefix());
-    }
-
-    // websocketsWithDefaultAwsSigning(endpoint, region, new CognitoCredentialsProvider(identityId, logins)).
-    private static Mqtt5ClientOptions cognito(Mqtt5Properties properties, String endpoint,
-            Consumer<ConnectPacket.Builder> connect, Consumer<Mqtt5ClientOptions.Builder> options) {
-        throw new AuthenticationMethodUnavailableException(AuthenticationMethod.COGNITO.prefix());
-    }
-
-    // directWithCustomAuthorizer(...) or websocketsWithCustomAuthorizer(...) by transport, with name,
-    // username, password, signature, token-key-name and token-value.
-    private static Mqtt5ClientOptions customAuthorizer(Mqtt5Properties properties, String endpoint,
-            Consumer<ConnectPacket.Builder> connect, Consumer<Mqtt5ClientOptions.Builder> options) {
-        throw new AuthenticationMethodUnavailableException(AuthenticationMethod.CUSTOM_AUTHORIZER.prefix());
+    private static String read(Resource resource, String property) {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException ex) {
+            throw new InvalidMqtt5PropertyException(property, "cannot read " + resource.getDescription(),
+                    "Point it at an existing, readable PEM file (classpath:..., file:...).", ex);
+        }
     }
 
     /**
-     * Applies {@code aws.iot.mqtt5.proxy.*} to a plain broker's options; AWS methods pass the same
-     * {@code HttpProxyOptions} to {@code AwsIotMqtt5ClientBuilder.httpProxy(...)}.
+     * Hands the resource's file to {@code use}; a resource that is no file (a {@code classpath:}
+     * entry in a jar) is copied to an owner-only temporary file for the call, which reads it.
      */
-    // HttpProxyOptions.builder(host, port).basicAuthentication(username, password).tls(...) on the options.
-    static void applyProxy(Mqtt5ProxyProperties proxy, Mqtt5ClientOptions.Builder builder) {
-        if (proxy.getHost() != null) {
-            throw new AuthenticationMethodUnavailableException("aws.iot.mqtt5.proxy");
+    private static <T> T withFile(Resource resource, String property, Function<Path, T> use) {
+        try {
+            if (resource.isFile()) {
+                return use.apply(resource.getFile().toPath());
+            }
+            Path copy = Files.createTempFile("mqtt5-", ".tmp");
+            try (InputStream in = resource.getInputStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                return use.apply(copy);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        } catch (IOException ex) {
+            throw new InvalidMqtt5PropertyException(property, "cannot read " + resource.getDescription(),
+                    "Point it at an existing, readable file (classpath:..., file:...).", ex);
         }
     }
 }

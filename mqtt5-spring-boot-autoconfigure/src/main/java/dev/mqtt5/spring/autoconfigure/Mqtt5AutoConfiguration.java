@@ -4,6 +4,7 @@ import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the MQTT 5 client: binds
@@ -45,9 +48,11 @@ public final class Mqtt5AutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     Mqtt5Client mqtt5Client(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
-            Mqtt5ConnectionTracker tracker, ObjectProvider<Mqtt5ClientCustomizer> customizers) {
+            Mqtt5ConnectionTracker tracker, ObjectProvider<Mqtt5ClientCustomizer> customizers,
+            ObjectProvider<AwsSigV4Credentials> sigV4Credentials, ResourceLoader resourceLoader) {
         Mqtt5ClientOptions options = Mqtt5ClientOptionsFactory.create(properties, connectionDetails,
-                tracker.lifecycleListener(), tracker.publishReceivedListener(), customizers.orderedStream().toList());
+                tracker.lifecycleListener(), tracker.publishReceivedListener(), customizers.orderedStream().toList(),
+                sigV4Credentials.getIfAvailable(), resourceLoader.getClassLoader());
         Mqtt5Client client = new Mqtt5Client(options);
         tracker.track(client);
         return client;
@@ -59,5 +64,21 @@ public final class Mqtt5AutoConfiguration {
     Mqtt5ClientLifecycle mqtt5ClientLifecycle(Mqtt5Client client, Mqtt5ConnectionTracker tracker,
             Mqtt5Properties properties) {
         return new Mqtt5ClientLifecycle(client, tracker, properties);
+    }
+
+    /**
+     * The credentials of the SigV4 methods, only with the AWS SDK on the classpath: an
+     * {@link AwsCredentialsProvider} bean of the application (Spring Cloud AWS defines one) signs
+     * the WebSocket handshake, else the SDK's default chain.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider")
+    static class AwsSdkConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        AwsSigV4Credentials mqtt5AwsSigV4Credentials(ObjectProvider<AwsCredentialsProvider> credentialsProviders) {
+            return new AwsSigV4Credentials(credentialsProviders);
+        }
     }
 }

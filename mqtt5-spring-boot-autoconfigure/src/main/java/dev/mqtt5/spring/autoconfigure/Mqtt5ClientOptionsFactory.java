@@ -10,17 +10,23 @@ import dev.mqtt5.client.packet.ConnectPacket;
 
 /**
  * Builds the client's options: validates the properties, picks the plain or the AWS path by
- * authentication method, installs the listeners, then applies the customizers.
+ * authentication method (checking its optional libraries first), installs the listeners, then
+ * applies the customizers.
  */
 final class Mqtt5ClientOptionsFactory {
 
     private Mqtt5ClientOptionsFactory() {
     }
 
+    /**
+     * @param sigV4Credentials starts the SigV4 builders, {@code null} without the AWS SDK
+     * @param classLoader the context's class loader, which must see the method's optional libraries
+     */
     static Mqtt5ClientOptions create(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
             LifecycleListener lifecycleListener, PublishReceivedListener publishReceivedListener,
-            List<Mqtt5ClientCustomizer> customizers) {
+            List<Mqtt5ClientCustomizer> customizers, AwsSigV4Credentials sigV4Credentials, ClassLoader classLoader) {
         AuthenticationMethod method = Mqtt5PropertiesValidator.validate(properties);
+        AuthenticationLibraries.require(method, classLoader);
         Mqtt5ClientOptionsMapper mapper = new Mqtt5ClientOptionsMapper(properties, connectionDetails);
         String endpoint = mapper.endpoint();
         boolean brokerCredentials = method != AuthenticationMethod.CUSTOM_AUTHORIZER;
@@ -33,11 +39,12 @@ final class Mqtt5ClientOptionsFactory {
         };
         try {
             if (method.isAws()) {
-                return AwsAuthenticationMapper.build(method, properties, endpoint, connect, options);
+                return new AwsAuthenticationMapper(properties, sigV4Credentials).build(method, endpoint, mapper.port(),
+                        connect, options);
             }
             Mqtt5ClientOptions.Builder builder = Mqtt5ClientOptions.builder();
             mapper.applyBrokerTransport(builder);
-            AwsAuthenticationMapper.applyProxy(properties.getProxy(), builder);
+            builder.httpProxy(Mqtt5ClientOptionsMapper.proxyOptions(properties.getProxy()));
             ConnectPacket.Builder connectPacket = ConnectPacket.builder();
             connect.accept(connectPacket);
             builder.connectOptions(connectPacket.build());

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.config.FlowControlOptions;
+import dev.mqtt5.client.config.HttpProxyOptions;
 import dev.mqtt5.client.config.ReconnectOptions;
 import dev.mqtt5.client.config.TlsOptions;
 import dev.mqtt5.client.config.TopicAliasingOptions;
@@ -95,7 +96,14 @@ final class Mqtt5ClientOptionsMapper {
         map.from(timeouts::getPing).to(builder::pingTimeout);
         map.from(timeouts::getAck).to(builder::operationTimeout);
         builder.topicAliasing(topicAliasing(p.getTopicAliasing()));
-        builder.flowControl(flowControl(p.getFlowControl()));
+        // Unset: the AWS builder keeps IoT Core's limits, a plain broker's client none.
+        map.from(p.getFlowControl()::getEnabled).as((enabled) -> flowControl(enabled, p.getFlowControl()))
+            .to(builder::flowControl);
+    }
+
+    /** The broker's port from the connection details, or {@code null} for the transport's default. */
+    Integer port() {
+        return this.connectionDetails.getPort();
     }
 
     /** Applies host, port, TLS and WebSocket for a plain broker. */
@@ -140,6 +148,29 @@ final class Mqtt5ClientOptionsMapper {
         return builder.build();
     }
 
+    /**
+     * Maps {@code aws.iot.mqtt5.proxy.*} to the client's proxy options, for every authentication
+     * method; TLS to the proxy trusts {@code proxy.ca}, else the JVM's trust store.
+     *
+     * @return the proxy options, or {@code null} without {@code proxy.host}
+     */
+    static HttpProxyOptions proxyOptions(Mqtt5ProxyProperties proxy) {
+        if (!StringUtils.hasText(proxy.getHost())) {
+            return null;
+        }
+        HttpProxyOptions.Builder builder = HttpProxyOptions.builder(proxy.getHost(), proxy.getPort());
+        if (StringUtils.hasText(proxy.getUsername())) {
+            builder.basicAuthentication(proxy.getUsername(), proxy.getPassword());
+        }
+        if (proxy.isTls()) {
+            TlsOptions.Builder tls = TlsOptions.builder();
+            PropertyMapper.get().from(proxy::getCa).as((ca) -> PemResources.certificates(ca, P + "proxy.ca"))
+                .to(tls::trustedCertificates);
+            builder.tls(tls.build());
+        }
+        return builder.build();
+    }
+
     private static WebSocketOptions webSocketOptions(Mqtt5WebSocketProperties webSocket) {
         PropertyMapper map = PropertyMapper.get();
         WebSocketOptions.Builder builder = WebSocketOptions.builder();
@@ -156,8 +187,8 @@ final class Mqtt5ClientOptionsMapper {
         };
     }
 
-    private static FlowControlOptions flowControl(Mqtt5FlowControlProperties flowControl) {
-        if (!flowControl.isEnabled()) {
+    private static FlowControlOptions flowControl(boolean enabled, Mqtt5FlowControlProperties flowControl) {
+        if (!enabled) {
             return FlowControlOptions.disabled();
         }
         if (flowControl.getPublishesPerSecond() == null && flowControl.getBytesPerSecond() == null) {

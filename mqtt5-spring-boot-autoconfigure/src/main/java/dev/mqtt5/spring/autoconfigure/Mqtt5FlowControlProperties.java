@@ -7,9 +7,10 @@ public class Mqtt5FlowControlProperties {
 
     /**
      * Whether to throttle outbound traffic. With no explicit rates, AWS IoT Core's per-
-     * connection limits apply (100 publishes and 512 KiB per second).
+     * connection limits apply (100 publishes and 512 KiB per second). Defaults to true with an
+     * AWS IoT authentication method, false otherwise.
      */
-    private boolean enabled;
+    private Boolean enabled;
 
     /**
      * Publishes allowed per second, instead of the IoT Core limit.
@@ -21,11 +22,11 @@ public class Mqtt5FlowControlProperties {
      */
     private Integer bytesPerSecond;
 
-    public boolean isEnabled() {
+    public Boolean getEnabled() {
         return this.enabled;
     }
 
-    public void setEnabled(boolean enabled) {
+    public void setEnabled(Boolean enabled) {
         this.enabled = enabled;
     }
 

@@ -28,7 +28,8 @@ public class Mqtt5Properties {
 
     /**
      * Port of the broker. Defaults to 8883 with TLS, 443 with WebSocket over TLS, 80 with
-     * WebSocket and 1883 otherwise.
+     * WebSocket and 1883 otherwise; with an AWS IoT authentication method, 8883 for mutual TLS
+     * and 443 for the others.
      */
     private Integer port;
 

@@ -144,6 +144,11 @@ final class Mqtt5PropertiesValidator {
                     "Remove tls.client-certificate and tls.client-private-key, or the " + method.prefix()
                             + ".* properties.");
         }
+        if (method.isAws() && Boolean.FALSE.equals(tls.getEnabled())) {
+            throw new InvalidMqtt5PropertyException(P + "tls.enabled",
+                    "is false but " + method.prefix() + " connects to AWS IoT Core, which requires TLS",
+                    "Remove tls.enabled, or the " + method.prefix() + ".* properties.");
+        }
         if (tls.getClientCertificate() != null && Boolean.FALSE.equals(tls.getEnabled())) {
             throw new InvalidMqtt5PropertyException(P + "tls.enabled",
                     "is false but tls.client-certificate is set", "Enable TLS or remove the client certificate.");
@@ -155,6 +160,11 @@ final class Mqtt5PropertiesValidator {
     private static void checkProxy(Mqtt5ProxyProperties proxy) {
         pair(proxy.getHost(), P + "proxy.host", proxy.getPort(), P + "proxy.port");
         pair(proxy.getUsername(), P + "proxy.username", proxy.getPassword(), P + "proxy.password");
+        if (proxy.getCa() != null && !proxy.isTls()) {
+            throw new InvalidMqtt5PropertyException(P + "proxy.ca", "is set but proxy.tls is false",
+                    "Set proxy.tls=true to reach the proxy over TLS, or remove proxy.ca.");
+        }
+        readable(proxy.getCa(), P + "proxy.ca");
         if (proxy.getHost() == null && (proxy.getUsername() != null || proxy.isTls())) {
             throw new InvalidMqtt5PropertyException(P + "proxy.host", "is required with the other proxy.* properties",
                     "Set proxy.host and proxy.port, or remove the proxy.* properties.");

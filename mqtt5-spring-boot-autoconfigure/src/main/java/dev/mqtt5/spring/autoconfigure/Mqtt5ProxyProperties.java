@@ -1,5 +1,7 @@
 package dev.mqtt5.spring.autoconfigure;
 
+import org.springframework.core.io.Resource;
+
 /**
  * HTTP proxy for the connection ({@code aws.iot.mqtt5.proxy}), for any authentication method.
  */
@@ -29,6 +31,12 @@ public class Mqtt5ProxyProperties {
      * Whether the connection to the proxy itself uses TLS.
      */
     private boolean tls;
+
+    /**
+     * Location of the PEM certificate authorities to trust for TLS to the proxy. Defaults to
+     * the JVM's trust store.
+     */
+    private Resource ca;
 
     public String getHost() {
         return this.host;
@@ -68,5 +76,13 @@ public class Mqtt5ProxyProperties {
 
     public void setTls(boolean tls) {
         this.tls = tls;
+    }
+
+    public Resource getCa() {
+        return this.ca;
+    }
+
+    public void setCa(Resource ca) {
+        this.ca = ca;
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Startup failures: property validation, unavailable methods, and their failure analysis. */
+/** Startup failures: property validation, material the client rejects, and their failure analysis. */
 class Mqtt5FailureAnalysisTests {
 
     private static final String SECRET = "do-not-print-me";
@@ -116,29 +116,30 @@ class Mqtt5FailureAnalysisTests {
     }
 
     @Test
-    void everyAwsMethodFailsAsNotAvailableInThisBuildYet(@TempDir Path directory) {
+    void materialAnAwsMethodRejectsFailsNamingThePropertyWithoutItsSecret(@TempDir Path directory) throws Exception {
         TestCertificates.PemFiles pem = TestCertificates.get().writePem(directory);
-        String[][] methods = {
-                { "aws.iot.mqtt5.mtls", "aws.iot.mqtt5.mtls.certificate=file:" + pem.clientCertificate(),
-                        "aws.iot.mqtt5.mtls.private-key=file:" + pem.clientKey() },
-                { "aws.iot.mqtt5.pkcs12", "aws.iot.mqtt5.pkcs12.path=file:" + pem.caCertificate(),
+        Path keyStore = AwsAuthenticationAutoConfigurationTests.pkcs12(directory, "the-right-one");
+        String[][] cases = {
+                { "aws.iot.mqtt5.pkcs12.password", "aws.iot.mqtt5.pkcs12.path=file:" + keyStore,
                         "aws.iot.mqtt5.pkcs12.password=" + SECRET },
-                { "aws.iot.mqtt5.pkcs11", "aws.iot.mqtt5.pkcs11.library=" + pem.caCertificate(),
+                { "aws.iot.mqtt5.pkcs12.path", "aws.iot.mqtt5.pkcs12.path=file:" + pem.caCertificate(),
+                        "aws.iot.mqtt5.pkcs12.password=" + SECRET },
+                { "aws.iot.mqtt5.mtls.private-key", "aws.iot.mqtt5.mtls.certificate=file:" + pem.clientCertificate(),
+                        "aws.iot.mqtt5.mtls.private-key=file:" + pem.clientCertificate(),
+                        "aws.iot.mqtt5.mtls.password=" + SECRET },
+                { "aws.iot.mqtt5.pkcs11.library", "aws.iot.mqtt5.pkcs11.library=" + pem.caCertificate(),
                         "aws.iot.mqtt5.pkcs11.user-pin=" + SECRET, "aws.iot.mqtt5.pkcs11.slot-id=0",
                         "aws.iot.mqtt5.pkcs11.certificate=file:" + pem.clientCertificate() },
-                { "aws.iot.mqtt5.sigv4", "aws.iot.mqtt5.sigv4.region=eu-west-1" },
-                { "aws.iot.mqtt5.cognito", "aws.iot.mqtt5.cognito.identity-id=id", "aws.iot.mqtt5.cognito.region=eu-west-1" },
-                { "aws.iot.mqtt5.custom-authorizer", "aws.iot.mqtt5.custom-authorizer.name=a",
-                        "aws.iot.mqtt5.custom-authorizer.password=" + SECRET },
-                { "aws.iot.mqtt5.proxy", "aws.iot.mqtt5.proxy.host=proxy", "aws.iot.mqtt5.proxy.port=3128" } };
-        for (String[] method : methods) {
-            String[] properties = java.util.Arrays.copyOfRange(method, 1, method.length);
+                { "aws.iot.mqtt5.custom-authorizer", "aws.iot.mqtt5.custom-authorizer.password=" + SECRET,
+                        "aws.iot.mqtt5.custom-authorizer.token-key-name=token",
+                        "aws.iot.mqtt5.custom-authorizer.token-value=" + SECRET } };
+        for (String[] failure : cases) {
+            String[] properties = java.util.Arrays.copyOfRange(failure, 1, failure.length);
             this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b").withPropertyValues(properties).run((context) -> {
-                assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(AuthenticationMethodUnavailableException.class)
-                    .hasStackTraceContaining(method[0] + ".* is not available in this build yet");
                 FailureAnalysis analysis = analyze(context);
-                assertThat(analysis.getDescription()).contains(method[0] + ".* are not available in this build yet");
-                assertThat(stackTrace(context.getStartupFailure()) + analysis.getAction()).doesNotContain(SECRET);
+                assertThat(analysis.getDescription()).as(failure[0]).contains(failure[0] + ":");
+                assertThat(stackTrace(context.getStartupFailure()) + analysis.getDescription() + analysis.getAction())
+                    .as(failure[0]).doesNotContain(SECRET);
             });
         }
     }
@@ -154,7 +155,7 @@ class Mqtt5FailureAnalysisTests {
         assertThat(context).hasFailed();
         Throwable failure = context.getStartupFailure();
         for (FailureAnalyzer analyzer : new FailureAnalyzer[] { new Mqtt5PropertyFailureAnalyzer(),
-                new Mqtt5AuthenticationUnavailableFailureAnalyzer(), new Mqtt5ConnectionRefusedFailureAnalyzer() }) {
+                new Mqtt5ConnectionRefusedFailureAnalyzer() }) {
             FailureAnalysis analysis = analyzer.analyze(failure);
             if (analysis != null) {
                 return analysis;

@@ -1,0 +1,50 @@
+package dev.mqtt5.spring.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.mqtt5.client.aws.AwsIotMqtt5ClientBuilder;
+import dev.mqtt5.client.aws.CognitoCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Starts the SigV4 WebSocket builders ({@code aws.iot.mqtt5.sigv4} and {@code cognito}) with
+ * their credentials: the context's {@link AwsCredentialsProvider} bean (else the AWS SDK default
+ * chain), or a {@link CognitoCredentialsProvider}, closed with the context. A bean only when the
+ * AWS SDK is on the classpath; no AWS SDK type appears in its signatures, so the auto-configuration
+ * can ask for it without the SDK.
+ */
+final class AwsSigV4Credentials implements DisposableBean {
+
+    private final ObjectProvider<AwsCredentialsProvider> credentialsProviders;
+
+    private final List<CognitoCredentialsProvider> cognitoProviders = new CopyOnWriteArrayList<>();
+
+    AwsSigV4Credentials(ObjectProvider<AwsCredentialsProvider> credentialsProviders) {
+        this.credentialsProviders = credentialsProviders;
+    }
+
+    /** WebSocket with SigV4, signed with the context's credentials provider or the SDK default chain. */
+    AwsIotMqtt5ClientBuilder sigv4(String endpoint, AwsSigV4Properties sigv4) {
+        return AwsIotMqtt5ClientBuilder.websocketsWithDefaultAwsSigning(endpoint, sigv4.getRegion(),
+                this.credentialsProviders.getIfAvailable());
+    }
+
+    /** WebSocket with SigV4, signed with credentials of the Cognito identity. */
+    AwsIotMqtt5ClientBuilder cognito(String endpoint, AwsCognitoProperties cognito) {
+        CognitoCredentialsProvider.Builder builder = CognitoCredentialsProvider.builder(cognito.getRegion())
+            .identityId(cognito.getIdentityId());
+        cognito.getLogins().forEach(builder::login);
+        CognitoCredentialsProvider provider = builder.build();
+        this.cognitoProviders.add(provider);
+        return AwsIotMqtt5ClientBuilder.websocketsWithDefaultAwsSigning(endpoint, cognito.getRegion(), provider);
+    }
+
+    @Override
+    public void destroy() {
+        this.cognitoProviders.forEach(CognitoCredentialsProvider::close);
+    }
+}
