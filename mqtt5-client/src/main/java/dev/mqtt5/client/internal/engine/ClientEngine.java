@@ -345,6 +345,7 @@ public final class ClientEngine {
         if (gen != generation) {
             return;
         }
+        operations.beginReadBurst();
         if (auth != null && auth.defer(msg)) {
             return;
         }
@@ -393,6 +394,13 @@ public final class ClientEngine {
             throw MqttProtocolException.protocolError("a second CONNACK on the same connection");
         } else if (msg instanceof AuthPacket packet) {
             onAuth(packet);
+        }
+    }
+
+    /** The end of a read burst: what the packets released is written now, together. */
+    void onReadComplete(int gen) {
+        if (gen == generation) {
+            operations.endReadBurst();
         }
     }
 

@@ -21,6 +21,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        engine.onReadComplete(generation);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable actual = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         engine.onChannelError(generation, actual);

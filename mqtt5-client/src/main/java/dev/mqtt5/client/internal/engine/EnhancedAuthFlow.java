@@ -76,6 +76,7 @@ final class EnhancedAuthFlow {
             for (Object msg : replay) {
                 engine.onPacket(generation, msg);
             }
+            engine.onReadComplete(generation);
         });
     }
 

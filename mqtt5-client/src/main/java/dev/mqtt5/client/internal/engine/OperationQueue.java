@@ -11,6 +11,7 @@ import dev.mqtt5.client.internal.session.InflightTable;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.PubRelPacket;
 import dev.mqtt5.client.packet.PubRelReasonCode;
+import dev.mqtt5.client.packet.PublishResult;
 import dev.mqtt5.client.packet.SubscribePacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -39,6 +40,8 @@ final class OperationQueue {
 
     /** Bytes gathered into one write before it is flushed. */
     private static final int BATCH_BYTES = 64 * 1024;
+    /** Batches one drain writes before it lets other work on the event loop run. */
+    private static final int BATCHES_PER_PASS = 16;
     private static final OutboundPacket PUBREL = PacketEncoders.pubRel(PubRelPacket.of(PubRelReasonCode.SUCCESS));
 
     final CallbackDispatcher callbacks;
@@ -58,6 +61,8 @@ final class OperationQueue {
     private Channel channel;
     private NegotiatedSettings settings;
     private boolean writePending;
+    private boolean readBurst;
+    private boolean drainScheduled;
     private ScheduledFuture<?> throttled;
     /** Why {@link #admit} answered {@link Admission#REJECT}. */
     private Throwable rejection;
@@ -207,6 +212,7 @@ final class OperationQueue {
 
     /** The connection ended: the offline queue behaviour decides what is kept for the next one. */
     void disconnected(Throwable cause) {
+        readBurst = false;
         if (channel == null) {
             // A connection attempt that never got its CONNACK: everything was settled when the last one ended.
             return;
@@ -282,11 +288,60 @@ final class OperationQueue {
         drain();
     }
 
-    /** Writes the next batch if none is pending. */
+    /**
+     * Packets are arriving: writes wait until the read burst ends, so that the acks, PUBRELs and
+     * publishes it releases leave together in one write instead of one write each.
+     */
+    void beginReadBurst() {
+        readBurst = true;
+    }
+
+    /** The read burst ended: writes what it released. */
+    void endReadBurst() {
+        readBurst = false;
+        drain();
+    }
+
+    /**
+     * Writes the next batches while the socket takes them: a batch the socket accepted at once is
+     * settled in place and the next one follows, without recursion; one still pending is settled
+     * by its listener, which drains again. A long backlog yields the event loop to other clients
+     * after a few batches.
+     */
     void drain() {
-        if (channel == null || writePending) {
-            return;
+        for (int batches = 0; batches < BATCHES_PER_PASS; batches++) {
+            if (channel == null || writePending || readBurst) {
+                return;
+            }
+            int bytes = fillBatch();
+            if (bytes == 0) {
+                return;
+            }
+            Channel written = channel;
+            ChannelFuture f = write(bytes);
+            if (!f.isDone()) {
+                f.addListener((ChannelFuture done) -> {
+                    if (batchWritten(written, done)) {
+                        drain();
+                    }
+                });
+                return;
+            }
+            if (!batchWritten(written, f)) {
+                return;
+            }
         }
+        if (!drainScheduled) {
+            drainScheduled = true;
+            loop.execute(() -> {
+                drainScheduled = false;
+                drain();
+            });
+        }
+    }
+
+    /** Moves control packets, then admitted operations, into the batch; returns its size in bytes. */
+    private int fillBatch() {
         int bytes = 0;
         while (bytes < BATCH_BYTES) {
             ControlPacket c = control.poll();
@@ -315,10 +370,7 @@ final class OperationQueue {
                 break;
             }
         }
-        if (batch.isEmpty()) {
-            return;
-        }
-        write(bytes);
+        return bytes;
     }
 
     /** Moves an admitted operation into the batch; returns its size on the wire. */
@@ -434,7 +486,7 @@ final class OperationQueue {
         op.timeoutTask = loop.schedule(() -> ackTimedOut(op), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void write(int bytes) {
+    private ChannelFuture write(int bytes) {
         ByteBuf buf = channel.alloc().ioBuffer(bytes);
         for (Object item : batch) {
             if (item instanceof ControlPacket c) {
@@ -449,25 +501,25 @@ final class OperationQueue {
         batch.clear();
         writePending = true;
         lastWriteNanos = System.nanoTime();
-        Channel written = channel;
-        written.writeAndFlush(buf).addListener((ChannelFuture f) -> batchWritten(written, f));
+        return channel.writeAndFlush(buf);
     }
 
-    private void batchWritten(Channel written, ChannelFuture f) {
+    /** Settles a written batch; returns whether the pump may go on (the connection is unchanged and the write succeeded). */
+    private boolean batchWritten(Channel written, ChannelFuture f) {
         if (written != channel) {
-            return;
+            return false;
         }
         writePending = false;
         if (!f.isSuccess()) {
             // The channel closes; disconnected() fails or keeps what was in this batch.
             written.close();
-            return;
+            return false;
         }
         for (PublishOperation op : writtenQos0) {
-            succeed(op, dev.mqtt5.client.packet.PublishResult.qos0(), false);
+            succeed(op, PublishResult.qos0(), false);
         }
         writtenQos0.clear();
-        drain();
+        return true;
     }
 
     /** Queues PUBREL for a QoS 2 publish whose PUBREC arrived. */
