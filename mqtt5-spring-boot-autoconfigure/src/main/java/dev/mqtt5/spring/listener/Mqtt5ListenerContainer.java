@@ -47,6 +47,8 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
 
     private boolean subscribed;
 
+    private volatile boolean subscriptionAcknowledged;
+
     /**
      * Creates a container.
      *
@@ -114,12 +116,18 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
         this.running = false;
         if (unsubscribe && this.subscribed) {
             this.subscribed = false;
+            this.subscriptionAcknowledged = false;
             this.client.unsubscribe(new UnsubscribePacket(this.endpoint.filters(), null)).whenComplete((ack, ex) -> {
                 if (ex != null) {
                     logger.warn("MQTT listener '" + getId() + "' could not unsubscribe from " + this.endpoint.filters(), ex);
                 }
             });
         }
+    }
+
+    /** Whether the broker has acknowledged the current subscription (SUBACK) and it has not been ended since. */
+    public boolean isSubscribed() {
+        return this.subscriptionAcknowledged;
     }
 
     @Override
@@ -146,6 +154,7 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
 
     private void subscribe() {
         this.subscribed = true;
+        this.subscriptionAcknowledged = false;
         this.client.subscribe(this.endpoint.toSubscribePacket(), this::onPublish).whenComplete((subAck, ex) -> {
             if (ex != null) {
                 synchronized (this) {
@@ -155,7 +164,8 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
                         + " (@Mqtt5Listener topics/qos): " + ex.getMessage()
                         + "; check that the broker allows these filters (AWS IoT Core: iot:Subscribe and iot:Receive"
                         + " in the policy); it subscribes again on the next connection", ex);
-            } else if (logger.isDebugEnabled()) {
+            } else {
+                this.subscriptionAcknowledged = true;
                 logger.debug("MQTT listener '" + getId() + "' subscribed to " + this.endpoint.filters());
             }
         });
