@@ -37,9 +37,9 @@ public final class Mqtt5HeaderMapper {
      */
     public static Message<byte[]> toMessage(PublishPacket publish, Acknowledgement acknowledgement, String listenerId) {
         MessageBuilder<byte[]> builder = MessageBuilder.withPayload(publish.payload())
-            .setHeader(Mqtt5Headers.TOPIC, publish.topic())
-            .setHeader(Mqtt5Headers.QOS, publish.qos())
-            .setHeader(Mqtt5Headers.RETAIN, publish.retain())
+            .setHeader(Mqtt5Headers.RECEIVED_TOPIC, publish.topic())
+            .setHeader(Mqtt5Headers.RECEIVED_QOS, publish.qos())
+            .setHeader(Mqtt5Headers.RECEIVED_RETAIN, publish.retain())
             .setHeader(Mqtt5Headers.DUPLICATE, false)
             .setHeader(Mqtt5Headers.SUBSCRIPTION_IDENTIFIERS, publish.subscriptionIdentifiers())
             .setHeader(Mqtt5Headers.USER_PROPERTIES, publish.userProperties())

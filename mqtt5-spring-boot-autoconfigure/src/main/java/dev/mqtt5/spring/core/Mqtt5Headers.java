@@ -10,14 +10,26 @@ import org.springframework.messaging.MessageHeaders;
  */
 public final class Mqtt5Headers {
 
-    /** The topic name ({@code String}). */
+    /** The topic to publish to ({@code String}), read on send. */
     public static final String TOPIC = "mqtt5_topic";
 
-    /** The QoS ({@code QoS}; {@code Integer} 0, 1 or 2 is accepted on send). */
+    /** The QoS to publish with ({@code QoS}, or {@code Integer} 0, 1 or 2), read on send. */
     public static final String QOS = "mqtt5_qos";
 
-    /** The retain flag ({@code Boolean}). */
+    /** Whether to retain the publish ({@code Boolean}), read on send. */
     public static final String RETAIN = "mqtt5_retain";
+
+    /**
+     * The topic of a received publish ({@code String}). Kept apart from {@link #TOPIC} so that a
+     * flow that forwards received messages does not publish them back to where they came from.
+     */
+    public static final String RECEIVED_TOPIC = "mqtt5_receivedTopic";
+
+    /** The QoS of a received publish ({@code QoS}). */
+    public static final String RECEIVED_QOS = "mqtt5_receivedQos";
+
+    /** The retain flag of a received publish ({@code Boolean}). */
+    public static final String RECEIVED_RETAIN = "mqtt5_receivedRetain";
 
     /**
      * Whether the publish may be a redelivery ({@code Boolean}): true for QoS 1 or 2 publishes
@@ -57,7 +69,7 @@ public final class Mqtt5Headers {
     public static final String LISTENER_ID = "mqtt5_listenerId";
 
     /** The names a {@code @Header} parameter of a listener may use. */
-    public static final Set<String> RECEIVED = Set.of(TOPIC, QOS, RETAIN, DUPLICATE, CONTENT_TYPE, RESPONSE_TOPIC,
+    public static final Set<String> RECEIVED = Set.of(RECEIVED_TOPIC, RECEIVED_QOS, RECEIVED_RETAIN, DUPLICATE, CONTENT_TYPE, RESPONSE_TOPIC,
             CORRELATION_DATA, MESSAGE_EXPIRY_INTERVAL, PAYLOAD_FORMAT, SUBSCRIPTION_IDENTIFIERS, USER_PROPERTIES,
             RECEIVED_PUBLISH, ACKNOWLEDGEMENT, LISTENER_ID, MessageHeaders.ID, MessageHeaders.TIMESTAMP);
 

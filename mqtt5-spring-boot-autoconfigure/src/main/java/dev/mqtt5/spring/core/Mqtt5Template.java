@@ -190,7 +190,7 @@ public final class Mqtt5Template {
         Object converted = this.converter.fromMessage(reply, replyType);
         if (converted == null) {
             throw new MessageConversionException(reply, "cannot convert the reply on '" + reply.getHeaders()
-                .get(Mqtt5Headers.TOPIC) + "' to " + replyType.getName());
+                .get(Mqtt5Headers.RECEIVED_TOPIC) + "' to " + replyType.getName());
         }
         return (T) converted;
     }

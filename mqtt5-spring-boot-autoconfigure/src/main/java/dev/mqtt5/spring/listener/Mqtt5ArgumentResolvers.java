@@ -60,7 +60,7 @@ public final class Mqtt5ArgumentResolvers {
             Object value = (variables instanceof Map<?, ?> map) ? map.get(name) : null;
             if (value == null) {
                 throw new MethodArgumentResolutionException(message, parameter,
-                        "topic variable {" + name + "} is not in the received topic " + message.getHeaders().get(Mqtt5Headers.TOPIC));
+                        "topic variable {" + name + "} is not in the received topic " + message.getHeaders().get(Mqtt5Headers.RECEIVED_TOPIC));
             }
             return convert(this.conversionService, value, parameter);
         }

@@ -80,7 +80,7 @@ class Mqtt5ListenerIntegrationTests {
 
         @Mqtt5Listener(topics = "${app.telemetry-topic}", qos = QoS.AT_LEAST_ONCE)
         void onTelemetry(@TopicVariable("deviceId") String deviceId, @Valid Telemetry telemetry,
-                @Header(Mqtt5Headers.TOPIC) String topic, @Header(Mqtt5Headers.QOS) QoS qos,
+                @Header(Mqtt5Headers.RECEIVED_TOPIC) String topic, @Header(Mqtt5Headers.RECEIVED_QOS) QoS qos,
                 @Header(Mqtt5Headers.CONTENT_TYPE) String contentType, @UserProperty("tenant") String tenant,
                 @UserProperty Map<String, String> all, PublishPacket raw) {
             this.received.add(new Received(deviceId, telemetry, topic, qos, contentType, tenant, all, raw));
@@ -193,7 +193,7 @@ class Mqtt5ListenerIntegrationTests {
         final BlockingQueue<String> handled = new LinkedBlockingQueue<>();
 
         @Mqtt5Listener(topics = "flaky/+")
-        void onFlaky(String text, @Header(Mqtt5Headers.TOPIC) String topic) {
+        void onFlaky(String text, @Header(Mqtt5Headers.RECEIVED_TOPIC) String topic) {
             if (topic.endsWith("always") || this.attempts.incrementAndGet() < 3) {
                 throw new IllegalStateException("boom " + text);
             }
