@@ -13,6 +13,8 @@ public enum AckMode {
     /**
      * When the application calls {@code Acknowledgement.acknowledge()}, taken as a method
      * parameter. Acknowledgements go out in arrival order: one held back holds back those after it.
+     * A publish whose listener threw is acknowledged once the error handler has finished, so that
+     * a failure cannot hold back every later acknowledgement of the client.
      */
     MANUAL
 }
