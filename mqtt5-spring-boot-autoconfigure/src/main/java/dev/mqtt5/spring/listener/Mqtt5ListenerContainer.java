@@ -1,0 +1,210 @@
+package dev.mqtt5.spring.listener;
+
+import java.util.concurrent.Executor;
+
+import dev.mqtt5.client.Acknowledgement;
+import dev.mqtt5.client.ClientState;
+import dev.mqtt5.client.Mqtt5Client;
+import dev.mqtt5.client.packet.PublishPacket;
+import dev.mqtt5.client.packet.UnsubscribePacket;
+import dev.mqtt5.spring.core.Mqtt5HeaderMapper;
+import dev.mqtt5.spring.observation.Mqtt5Observations;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.messaging.Message;
+
+/**
+ * Runs one {@link Mqtt5ListenerEndpoint}: subscribes with a handler of its own on the client,
+ * hands each publish from the client's callback thread to the listener executor (at most
+ * {@code concurrency} at a time, arrival order kept with 1), invokes the listener, sends failures
+ * to the error handler and acknowledges. {@link #connectionUp(boolean)} subscribes again when a
+ * connection comes up without a session.
+ *
+ * <p>Thread-safe. Stopping ends the subscription with UNSUBSCRIBE when asked; publishes already
+ * received are still handled.
+ */
+public final class Mqtt5ListenerContainer implements SmartLifecycle {
+
+    private static final Log logger = LogFactory.getLog(Mqtt5ListenerContainer.class);
+
+    private final Mqtt5ListenerEndpoint endpoint;
+
+    private final Mqtt5Client client;
+
+    private final BoundedDispatcher dispatcher;
+
+    private final Mqtt5ListenerErrorHandler errorHandler;
+
+    private final ObservationRegistry observationRegistry;
+
+    private volatile boolean connectionAware;
+
+    private boolean running;
+
+    private boolean subscribed;
+
+    private volatile boolean subscriptionAcknowledged;
+
+    /**
+     * Creates a container.
+     *
+     * @param endpoint what to subscribe to and how to handle it
+     * @param client the client to subscribe with
+     * @param executor the executor that runs the listener
+     * @param defaultErrorHandler the error handler when the endpoint has none
+     * @param observationRegistry the registry for listener observations, or null for none
+     */
+    public Mqtt5ListenerContainer(Mqtt5ListenerEndpoint endpoint, Mqtt5Client client, Executor executor,
+            Mqtt5ListenerErrorHandler defaultErrorHandler, ObservationRegistry observationRegistry) {
+        this.endpoint = endpoint;
+        this.client = client;
+        this.dispatcher = new BoundedDispatcher(executor, endpoint.concurrency());
+        this.errorHandler = (endpoint.errorHandler() != null) ? endpoint.errorHandler()
+                : (defaultErrorHandler != null) ? defaultErrorHandler : new LoggingErrorHandler();
+        this.observationRegistry = observationRegistry;
+    }
+
+    /** The endpoint this container runs. */
+    public Mqtt5ListenerEndpoint getEndpoint() {
+        return this.endpoint;
+    }
+
+    /** The container id (the endpoint's). */
+    public String getId() {
+        return this.endpoint.id();
+    }
+
+    /**
+     * Tells the container that connection events will be passed to {@link #connectionUp(boolean)}:
+     * it then subscribes at start only when already connected, and otherwise on the next connection.
+     */
+    public void setConnectionAware(boolean connectionAware) {
+        this.connectionAware = connectionAware;
+    }
+
+    /** Subscribes (now when connected or not connection-aware, else on the next connection). */
+    @Override
+    public synchronized void start() {
+        if (this.running) {
+            return;
+        }
+        this.running = true;
+        if (!this.connectionAware || this.client.state() == ClientState.CONNECTED) {
+            subscribe();
+        }
+    }
+
+    /** Stops handing new publishes to the listener without unsubscribing (the session keeps the subscription). */
+    @Override
+    public void stop() {
+        stop(false);
+    }
+
+    /**
+     * Stops the container.
+     *
+     * @param unsubscribe whether to end the subscription on the broker too
+     */
+    public synchronized void stop(boolean unsubscribe) {
+        if (!this.running) {
+            return;
+        }
+        this.running = false;
+        if (unsubscribe && this.subscribed) {
+            this.subscribed = false;
+            this.subscriptionAcknowledged = false;
+            this.client.unsubscribe(new UnsubscribePacket(this.endpoint.filters(), null)).whenComplete((ack, ex) -> {
+                if (ex != null) {
+                    logger.warn("MQTT listener '" + getId() + "' could not unsubscribe from " + this.endpoint.filters(), ex);
+                }
+            });
+        }
+    }
+
+    /** Whether the broker has acknowledged the current subscription (SUBACK) and it has not been ended since. */
+    public boolean isSubscribed() {
+        return this.subscriptionAcknowledged;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return this.running;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return this.endpoint.autoStartup();
+    }
+
+    /**
+     * A connection came up: subscribes again when the session did not survive, or when this
+     * container has not subscribed yet. Called on the client's callback thread.
+     *
+     * @param rejoinedSession whether the broker resumed the session (Session Present)
+     */
+    public synchronized void connectionUp(boolean rejoinedSession) {
+        if (this.running && (!rejoinedSession || !this.subscribed)) {
+            subscribe();
+        }
+    }
+
+    private void subscribe() {
+        this.subscribed = true;
+        this.subscriptionAcknowledged = false;
+        this.client.subscribe(this.endpoint.toSubscribePacket(), this::onPublish).whenComplete((subAck, ex) -> {
+            if (ex != null) {
+                synchronized (this) {
+                    this.subscribed = false;
+                }
+                logger.error("MQTT listener '" + getId() + "' could not subscribe to " + this.endpoint.filters()
+                        + " (@Mqtt5Listener topics/qos): " + ex.getMessage()
+                        + "; check that the broker allows these filters (AWS IoT Core: iot:Subscribe and iot:Receive"
+                        + " in the policy); it subscribes again on the next connection", ex);
+            } else {
+                this.subscriptionAcknowledged = true;
+                logger.debug("MQTT listener '" + getId() + "' subscribed to " + this.endpoint.filters());
+            }
+        });
+    }
+
+    private void onPublish(PublishPacket publish, Acknowledgement ack) {
+        this.dispatcher.submit(() -> handle(publish, ack));
+    }
+
+    private void handle(PublishPacket publish, Acknowledgement ack) {
+        boolean manual = this.endpoint.ackMode() == AckMode.MANUAL;
+        Message<byte[]> message = Mqtt5HeaderMapper.toMessage(publish, manual ? ack : null, getId());
+        Observation observation = Mqtt5Observations.listener(this.observationRegistry, publish, getId()).start();
+        try (Observation.Scope scope = observation.openScope()) {
+            this.endpoint.listener().onMessage(message);
+        } catch (Throwable ex) {
+            observation.error(ex);
+            handleError(message, publish, ex);
+            // a failed publish is acknowledged once handled, in either mode: an unacknowledged
+            // one would hold back the acknowledgements of every later publish on this client
+            ack.acknowledge();
+        } finally {
+            observation.stop();
+        }
+        if (!manual) {
+            ack.acknowledge();
+        }
+    }
+
+    private void handleError(Message<byte[]> message, PublishPacket publish, Throwable ex) {
+        try {
+            this.errorHandler.handle(new FailedDelivery(getId(), message, publish, this.endpoint.listener(), ex));
+        } catch (Throwable handlerFailure) {
+            logger.error("the error handler of MQTT listener '" + getId() + "' failed", handlerFailure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mqtt5ListenerContainer[" + getId() + " " + this.endpoint.filters() + "]";
+    }
+}
