@@ -21,6 +21,15 @@ import java.util.concurrent.Executor;
  */
 public final class Mqtt5ClientOptions {
 
+    /** The default CONNACK timeout, 20 s. */
+    public static final Duration DEFAULT_CONNACK_TIMEOUT = Duration.ofSeconds(20);
+    /** The default ping timeout, 30 s (capped at half the keep-alive). */
+    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(30);
+    /** The default socket connect timeout, 10 s. */
+    public static final Duration DEFAULT_SOCKET_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The default operation acknowledgement timeout, 60 s. */
+    public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(60);
+
     private final String hostName;
     private final int port;
     private final ConnectPacket connectOptions;
@@ -213,10 +222,10 @@ public final class Mqtt5ClientOptions {
         private SessionBehavior sessionBehavior = SessionBehavior.REJOIN_POST_SUCCESS;
         private OfflineQueueBehavior offlineQueueBehavior = OfflineQueueBehavior.FAIL_QOS0_PUBLISH_ON_DISCONNECT;
         private ReconnectOptions reconnectOptions = ReconnectOptions.defaults();
-        private Duration connackTimeout = Duration.ofSeconds(20);
-        private Duration pingTimeout = Duration.ofSeconds(30);
-        private Duration socketConnectTimeout = Duration.ofSeconds(10);
-        private Duration operationTimeout = Duration.ofSeconds(60);
+        private Duration connackTimeout = DEFAULT_CONNACK_TIMEOUT;
+        private Duration pingTimeout = DEFAULT_PING_TIMEOUT;
+        private Duration socketConnectTimeout = DEFAULT_SOCKET_CONNECT_TIMEOUT;
+        private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
         private TlsOptions tls;
         private WebSocketOptions webSocket;
         private boolean tcpNoDelay = true;

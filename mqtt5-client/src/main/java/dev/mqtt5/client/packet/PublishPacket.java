@@ -115,7 +115,8 @@ public record PublishPacket(
         private Integer topicAlias;
         private String responseTopic;
         private byte[] correlationData;
-        private final List<UserProperty> userProperties = new ArrayList<>();
+        /** Created on the first user property: most publishes have none. */
+        private List<UserProperty> userProperties;
         private List<Integer> subscriptionIdentifiers = List.of();
         private String contentType;
 
@@ -132,7 +133,7 @@ public record PublishPacket(
             topicAlias = p.topicAlias;
             responseTopic = p.responseTopic;
             correlationData = p.correlationData;
-            userProperties.addAll(p.userProperties);
+            userProperties = p.userProperties.isEmpty() ? null : new ArrayList<>(p.userProperties);
             subscriptionIdentifiers = p.subscriptionIdentifiers;
             contentType = p.contentType;
         }
@@ -200,14 +201,17 @@ public record PublishPacket(
 
         /** Adds one User Property; the order of calls is the order on the wire. */
         public Builder userProperty(String name, String value) {
+            if (userProperties == null) {
+                userProperties = new ArrayList<>(4);
+            }
             userProperties.add(new UserProperty(name, value));
             return this;
         }
 
         /** Replaces the User Properties. */
         public Builder userProperties(List<UserProperty> properties) {
-            userProperties.clear();
-            userProperties.addAll(Checks.userProperties(properties));
+            List<UserProperty> checked = Checks.userProperties(properties);
+            userProperties = checked.isEmpty() ? null : new ArrayList<>(checked);
             return this;
         }
 
@@ -233,7 +237,8 @@ public record PublishPacket(
                 throw new IllegalArgumentException("topic must be set");
             }
             return new PublishPacket(topic, payload, qos, retain, payloadFormat, messageExpiryInterval, topicAlias,
-                    responseTopic, correlationData, List.copyOf(userProperties), subscriptionIdentifiers, contentType);
+                    responseTopic, correlationData, userProperties == null ? List.of() : List.copyOf(userProperties),
+                    subscriptionIdentifiers, contentType);
         }
     }
 }

@@ -64,7 +64,7 @@ final class ConnectEncoder implements OutboundPacket {
         clientIdLength = MqttStrings.encodedLength("CONNECT Client Identifier", packet.clientId());
         long remaining = PROTOCOL.length + 1 + 2 + PropertyWriter.blockSize(propertyLength) + 2 + clientIdLength;
         if (will != null) {
-            willProperties = new MessageProperties("CONNECT will", will);
+            willProperties = MessageProperties.of("CONNECT will", will);
             willPropertyLength = willProperties.length + (packet.willDelayInterval() == null ? 0 : 5);
             willTopicLength = MqttStrings.encodedLength("CONNECT will topic", will.topic());
             remaining += PropertyWriter.blockSize(willPropertyLength) + 2 + willTopicLength

@@ -17,7 +17,26 @@ final class MessageProperties {
     /** The bytes these properties take inside the property block. */
     final int length;
 
-    MessageProperties(String packet, PublishPacket message) {
+    /** Shared by every message without properties: nothing to write, nothing allocated per publish. */
+    private static final MessageProperties NONE = new MessageProperties();
+
+    private MessageProperties() {
+        this.message = null;
+        this.contentTypeLength = 0;
+        this.responseTopicLength = 0;
+        this.userPropertyLengths = null;
+        this.length = 0;
+    }
+
+    /** The properties of a PUBLISH or will message. */
+    static MessageProperties of(String packet, PublishPacket message) {
+        boolean none = message.payloadFormat() == null && message.messageExpiryInterval() == null
+                && message.contentType() == null && message.responseTopic() == null
+                && message.correlationData() == null && message.userProperties().isEmpty();
+        return none ? NONE : new MessageProperties(packet, message);
+    }
+
+    private MessageProperties(String packet, PublishPacket message) {
         this.message = message;
         int size = 0;
         if (message.payloadFormat() != null) {
@@ -45,6 +64,9 @@ final class MessageProperties {
     }
 
     void writeTo(ByteBuf out) {
+        if (this == NONE) {
+            return;
+        }
         if (message.payloadFormat() != null) {
             PropertyWriter.writeByte(out, Property.PAYLOAD_FORMAT_INDICATOR, message.payloadFormat().value());
         }

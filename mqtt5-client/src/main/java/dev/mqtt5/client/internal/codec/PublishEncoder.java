@@ -21,7 +21,7 @@ final class PublishEncoder implements OutboundPacket {
     PublishEncoder(PublishPacket packet) {
         this.packet = packet;
         topicLength = MqttStrings.encodedLength("PUBLISH topic", packet.topic());
-        messageProperties = new MessageProperties(PACKET, packet);
+        messageProperties = MessageProperties.of(PACKET, packet);
         propertyLength = messageProperties.length + (packet.topicAlias() == null ? 0 : 3);
         long remaining = 2L + topicLength + (packet.qos().value() > 0 ? 2 : 0)
                 + PropertyWriter.blockSize(propertyLength) + packet.payload().length;

@@ -302,6 +302,7 @@ public final class ClientEngine {
 
     private void onConnAck(ConnAckPacket connAck) {
         cancel(connAckTimer);
+        connAckTimer = null;
         if (connAck.reasonCode().isError()) {
             failedConnAck = connAck;
             closeWith(new ConnectionRefusedException(connAck));
@@ -512,6 +513,7 @@ public final class ClientEngine {
         ClientState was = state;
         generation++;
         cancel(connAckTimer);
+        connAckTimer = null;
         keepAlive.stop();
         if (auth != null) {
             auth.connectionEnded(cause);

@@ -34,6 +34,7 @@ final class InboundPublishes {
     private static final OutboundPacket PUBCOMP_NOT_FOUND =
             PacketEncoders.pubComp(PubCompPacket.of(PubCompReasonCode.PACKET_IDENTIFIER_NOT_FOUND));
     private static final Acknowledgement NOTHING_TO_ACK = () -> { };
+    private static final String[] NO_ALIASES = new String[1];
 
     private final EventLoop loop;
     private final CallbackDispatcher callbacks;
@@ -47,7 +48,7 @@ final class InboundPublishes {
     private String[] aliases;
     private int generation;
     /** Acknowledgements owed on this connection, in arrival order; the head leaves first. */
-    private final ArrayDeque<PendingAck> owed = new ArrayDeque<>();
+    private final ArrayDeque<PendingAck> owed = new ArrayDeque<>(2);
     /** QoS 1 publishes in {@link #owed}; QoS 2 ones count until PUBCOMP, through the QoS 2 table. */
     private int owedQos1;
 
@@ -64,7 +65,7 @@ final class InboundPublishes {
     /** A new connection: aliases start empty, acknowledgements owed on the old one are void. */
     void connected(int generation, boolean sessionPresent) {
         this.generation = generation;
-        this.aliases = new String[topicAliasMaximum + 1];
+        this.aliases = topicAliasMaximum == 0 ? NO_ALIASES : new String[topicAliasMaximum + 1];
         this.owed.clear();
         this.owedQos1 = 0;
         if (!sessionPresent) {

@@ -49,6 +49,7 @@ final class KeepAlive {
     void pingResponse() {
         pingOutstanding = false;
         cancel(pingTimer);
+        pingTimer = null;
     }
 
     /** The connection ended. */
@@ -57,6 +58,8 @@ final class KeepAlive {
         pingOutstanding = false;
         cancel(idleTimer);
         cancel(pingTimer);
+        idleTimer = null;
+        pingTimer = null;
     }
 
     private void schedule() {

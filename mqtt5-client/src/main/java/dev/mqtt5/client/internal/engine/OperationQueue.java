@@ -51,12 +51,13 @@ final class OperationQueue {
     private final Duration defaultAckTimeout;
     private final OutboundTopicAliases topicAliases;
     private final TokenBuckets flowControl;
-    private final ArrayDeque<Operation<?>> queue = new ArrayDeque<>();
-    private final ArrayDeque<ControlPacket> control = new ArrayDeque<>();
+    // Small to start with: an idle client holds many of these, a busy one grows them once.
+    private final ArrayDeque<Operation<?>> queue = new ArrayDeque<>(2);
+    private final ArrayDeque<ControlPacket> control = new ArrayDeque<>(2);
     final InflightTable<Operation<?>> inflight = new InflightTable<>();
     /** Operations completed by their write (QoS 0 publishes) in the batch being written. */
-    private final List<PublishOperation> writtenQos0 = new ArrayList<>();
-    private final List<Object> batch = new ArrayList<>();
+    private final List<PublishOperation> writtenQos0 = new ArrayList<>(0);
+    private final List<Object> batch = new ArrayList<>(0);
 
     private Channel channel;
     private NegotiatedSettings settings;

@@ -30,7 +30,7 @@ final class OperationValidator {
         checkOptional("connectOptions.authenticationMethod", connect.authenticationMethod());
         userProperties("connectOptions.userProperties", connect.userProperties());
         if (connect.will() != null) {
-            publishContent("connectOptions.will", connect.will());
+            publishContent(WILL, connect.will());
             if (connect.will().topicAlias() != null) {
                 throw new IllegalArgumentException("connectOptions.will topicAlias must not be set: a will has no alias");
             }
@@ -38,7 +38,7 @@ final class OperationValidator {
     }
 
     static void publish(PublishPacket publish, NegotiatedSettings settings, TopicAliasingOptions aliasing) {
-        publishContent("publish", publish);
+        publishContent(PUBLISH, publish);
         if (publish.topicAlias() != null && aliasing.mode() != TopicAliasingOptions.Mode.MANUAL) {
             throw new IllegalArgumentException("publish topicAlias is set, but topic aliasing is " + aliasing
                     + "; configure Mqtt5ClientOptions.topicAliasing(TopicAliasingOptions.manual()) to choose aliases");
@@ -58,21 +58,37 @@ final class OperationValidator {
         }
     }
 
-    private static void publishContent(String field, PublishPacket publish) {
+    /** The field names a message's errors use, built once, not on every publish. */
+    private record MessageFields(String message, String topic, String responseTopic, String contentType,
+            String userProperties) {
+
+        static MessageFields of(String message) {
+            return new MessageFields(message, message + " topic", message + " responseTopic",
+                    message + " contentType", message + " userProperties");
+        }
+    }
+
+    private static final MessageFields PUBLISH = MessageFields.of("publish");
+    private static final MessageFields WILL = MessageFields.of("connectOptions.will");
+
+    private static void publishContent(MessageFields field, PublishPacket publish) {
         if (publish.topic().isEmpty()) {
             if (publish.topicAlias() == null) {
-                throw new IllegalArgumentException(field + " topic must not be empty");
+                throw new IllegalArgumentException(field.topic() + " must not be empty");
             }
         } else {
-            Topics.checkTopicName(field + " topic", publish.topic());
+            Topics.checkTopicName(field.topic(), publish.topic());
         }
         if (publish.responseTopic() != null) {
-            Topics.checkTopicName(field + " responseTopic", publish.responseTopic());
+            Topics.checkTopicName(field.responseTopic(), publish.responseTopic());
         }
-        checkOptional(field + " contentType", publish.contentType());
-        userProperties(field + " userProperties", publish.userProperties());
+        checkOptional(field.contentType(), publish.contentType());
+        if (!publish.userProperties().isEmpty()) {
+            userProperties(field.userProperties(), publish.userProperties());
+        }
         if (!publish.subscriptionIdentifiers().isEmpty()) {
-            throw new IllegalArgumentException(field + " subscriptionIdentifiers must be empty: only the server sets them");
+            throw new IllegalArgumentException(field.message()
+                    + " subscriptionIdentifiers must be empty: only the server sets them");
         }
     }
 

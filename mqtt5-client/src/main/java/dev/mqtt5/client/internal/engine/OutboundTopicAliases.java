@@ -18,7 +18,7 @@ final class OutboundTopicAliases {
 
     private final TopicAliasingOptions options;
     /** Topic to alias, in access order: the eldest entry is the least recently used. */
-    private final LinkedHashMap<String, Integer> aliases = new LinkedHashMap<>(16, 0.75f, true);
+    private LinkedHashMap<String, Integer> aliases;
     private int maximum;
 
     OutboundTopicAliases(TopicAliasingOptions options) {
@@ -27,7 +27,7 @@ final class OutboundTopicAliases {
 
     /** A new connection with the server's Topic Alias Maximum: no alias is bound yet. */
     void connected(int serverMaximum) {
-        aliases.clear();
+        aliases = null;
         maximum = options.mode() == TopicAliasingOptions.Mode.LRU
                 ? Math.min(options.cacheSize(), serverMaximum) : serverMaximum;
     }
@@ -61,6 +61,9 @@ final class OutboundTopicAliases {
                     : PacketEncoders.publish(packet.toBuilder().topicAlias(null).build());
         }
         String topic = packet.topic();
+        if (aliases == null) {
+            aliases = new LinkedHashMap<>(16, 0.75f, true);
+        }
         Integer alias = aliases.get(topic);
         if (alias != null) {
             return PacketEncoders.publish(packet.toBuilder().topic("").topicAlias(alias).build());

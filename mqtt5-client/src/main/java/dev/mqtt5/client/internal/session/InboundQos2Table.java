@@ -10,30 +10,34 @@ import io.netty.util.collection.IntObjectMap;
  */
 public final class InboundQos2Table {
 
-    private final IntObjectMap<Boolean> delivered = new IntObjectHashMap<>(4);
+    /** Created on the first QoS 2 publish: an idle client holds no table. */
+    private IntObjectMap<Boolean> delivered;
 
     /** Records a new identifier; returns false if it is already here (a duplicate delivery). */
     public boolean add(int packetId) {
+        if (delivered == null) {
+            delivered = new IntObjectHashMap<>(4);
+        }
         return delivered.put(packetId, Boolean.TRUE) == null;
     }
 
     /** Whether the identifier awaits its PUBREL. */
     public boolean contains(int packetId) {
-        return delivered.containsKey(packetId);
+        return delivered != null && delivered.containsKey(packetId);
     }
 
     /** Releases the identifier on PUBREL; returns whether it was here. */
     public boolean release(int packetId) {
-        return delivered.remove(packetId) != null;
+        return delivered != null && delivered.remove(packetId) != null;
     }
 
     /** Forgets everything (the session is gone). */
     public void clear() {
-        delivered.clear();
+        delivered = null;
     }
 
     /** How many identifiers await their PUBREL. */
     public int size() {
-        return delivered.size();
+        return delivered == null ? 0 : delivered.size();
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class InflightTable<T> {
 
-    private final IntObjectMap<T> byId = new IntObjectHashMap<>(8);
+    /** Created on first use: an idle client holds no table. */
+    private IntObjectMap<T> byId;
     private int lastId;
 
     /**
@@ -24,6 +25,9 @@ public final class InflightTable<T> {
      * @return the identifier, or 0 when all 65535 are in use
      */
     public int allocate(T operation) {
+        if (byId == null) {
+            byId = new IntObjectHashMap<>(8);
+        }
         if (byId.size() >= 65535) {
             return 0;
         }
@@ -38,26 +42,32 @@ public final class InflightTable<T> {
 
     /** Binds an operation to an identifier it already holds (a resend after a session rejoin). */
     public void bind(int packetId, T operation) {
+        if (byId == null) {
+            byId = new IntObjectHashMap<>(8);
+        }
         byId.put(packetId, operation);
     }
 
     /** The operation holding the identifier, or null. */
     public T get(int packetId) {
-        return byId.get(packetId);
+        return byId == null ? null : byId.get(packetId);
     }
 
     /** Frees the identifier and returns its operation, or null if it was not in use. */
     public T remove(int packetId) {
-        return byId.remove(packetId);
+        return byId == null ? null : byId.remove(packetId);
     }
 
     /** How many identifiers are in use. */
     public int size() {
-        return byId.size();
+        return byId == null ? 0 : byId.size();
     }
 
     /** Removes everything and returns the operations in the given order. */
     public List<T> drain(Comparator<? super T> order) {
+        if (byId == null || byId.isEmpty()) {
+            return List.of();
+        }
         List<T> all = new ArrayList<>(byId.values());
         byId.clear();
         all.sort(order);

@@ -4,6 +4,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.FastThreadLocalThread;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,19 +15,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client costs no thread of its own. Its daemon threads are named {@code mqtt5-io-N}, one per
  * available processor.
  *
- * <p>Each {@link #acquire()} must be paired with one {@link #release()}; the group shuts down
- * gracefully when the last user releases it, and a later {@code acquire()} creates a new one.
- * Thread-safe.
+ * <p>Each {@link #acquire()} must be paired with one {@link #release()}. When the last user releases
+ * it, the group lingers for a few seconds before it shuts down gracefully, so that a client
+ * created right after another one closed (a reconnecting service, a test suite) does not pay for
+ * new threads; an {@code acquire()} in that time keeps it. Thread-safe.
  */
 public final class SharedEventLoopGroup {
 
-    private static final SharedEventLoopGroup JVM_WIDE = new SharedEventLoopGroup();
+    private static final SharedEventLoopGroup JVM_WIDE = new SharedEventLoopGroup(Duration.ofSeconds(5));
 
+    private final Duration linger;
     private EventLoopGroup group;
     private int users;
+    private ScheduledFuture<?> pendingShutdown;
 
-    /** Creates an independent counter; production code uses the static methods, tests a fresh instance. */
-    SharedEventLoopGroup() {
+    /**
+     * Creates an independent counter; production code uses the static methods, tests a fresh instance.
+     *
+     * @param linger how long the group outlives its last user
+     */
+    SharedEventLoopGroup(Duration linger) {
+        this.linger = linger;
     }
 
     /**
@@ -47,6 +57,10 @@ public final class SharedEventLoopGroup {
     }
 
     synchronized EventLoopGroup acquireGroup() {
+        if (pendingShutdown != null) {
+            pendingShutdown.cancel(false);
+            pendingShutdown = null;
+        }
         if (group == null) {
             group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                     new IoThreadFactory(), NioIoHandler.newFactory());
@@ -55,19 +69,27 @@ public final class SharedEventLoopGroup {
         return group;
     }
 
-    void releaseGroup() {
-        EventLoopGroup toShutDown;
-        synchronized (this) {
-            if (users == 0) {
-                throw new IllegalStateException("SharedEventLoopGroup released more often than acquired");
-            }
-            if (--users > 0) {
-                return;
-            }
-            toShutDown = group;
-            group = null;
+    synchronized void releaseGroup() {
+        if (users == 0) {
+            throw new IllegalStateException("SharedEventLoopGroup released more often than acquired");
         }
-        toShutDown.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        if (--users > 0) {
+            return;
+        }
+        EventLoopGroup idle = group;
+        if (linger.isZero()) {
+            shutDown(idle);
+        } else {
+            pendingShutdown = idle.next().schedule(() -> shutDown(idle), linger.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private synchronized void shutDown(EventLoopGroup idle) {
+        if (users == 0 && group == idle) {
+            group = null;
+            pendingShutdown = null;
+            idle.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
     }
 
     /** Creates daemon {@code mqtt5-io-N} threads that Netty recognises as its own (fast thread locals). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class SharedEventLoopGroupTest {
     @Test
     void sharesOneGroupOfDaemonThreadsUntilTheLastUserReleasesIt() throws Exception {
         // A private instance, so that other test classes holding the JVM-wide group are not disturbed.
-        SharedEventLoopGroup shared = new SharedEventLoopGroup();
+        SharedEventLoopGroup shared = new SharedEventLoopGroup(Duration.ZERO);
         EventLoopGroup first = shared.acquireGroup();
         EventLoopGroup second = shared.acquireGroup();
         assertThat(second).isSameAs(first);
@@ -32,7 +33,21 @@ class SharedEventLoopGroupTest {
     }
 
     @Test
+    void outlivesItsLastUserForTheLingerSoThatTheNextClientReusesItsThreads() throws Exception {
+        SharedEventLoopGroup shared = new SharedEventLoopGroup(Duration.ofMillis(300));
+        EventLoopGroup first = shared.acquireGroup();
+        shared.releaseGroup();
+        EventLoopGroup again = shared.acquireGroup();
+        assertThat(again).isSameAs(first);
+        shared.releaseGroup();
+        assertThat(first.terminationFuture().await(5, TimeUnit.SECONDS)).isTrue();
+        EventLoopGroup fresh = shared.acquireGroup();
+        assertThat(fresh).isNotSameAs(first);
+        shared.releaseGroup();
+    }
+
+    @Test
     void rejectsAReleaseWithoutAnAcquire() {
-        assertThatThrownBy(new SharedEventLoopGroup()::releaseGroup).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(new SharedEventLoopGroup(Duration.ZERO)::releaseGroup).isInstanceOf(IllegalStateException.class);
     }
 }
