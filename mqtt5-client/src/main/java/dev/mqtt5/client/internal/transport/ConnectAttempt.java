@@ -11,6 +11,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.proxy.ProxyHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,6 +62,22 @@ final class ConnectAttempt {
             }
         });
         step = "DNS lookup";
+        byte[] literal = settings.proxy() == null ? NetUtil.createByteArrayFromIpAddressString(settings.host()) : null;
+        if (literal != null) {
+            // An IP address needs no lookup: connect at once, without a trip through the executor.
+            try {
+                InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(settings.host(), literal),
+                        settings.port());
+                loop.execute(() -> {
+                    if (!result.isDone()) {
+                        connect(bootstrap, address);
+                    }
+                });
+            } catch (UnknownHostException e) {
+                fail("Resolving " + settings.host() + " failed: " + describe(e), e);
+            }
+            return result;
+        }
         CompletableFuture.supplyAsync(this::resolve, userExecutor).whenComplete((address, error) -> loop.execute(() -> {
             if (result.isDone()) {
                 return;
