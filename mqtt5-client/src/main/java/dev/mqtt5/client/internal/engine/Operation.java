@@ -19,7 +19,12 @@ abstract class Operation<T> {
     final Duration ackTimeout;
     OutboundPacket encoded;
     int packetId;
+    /** The timer of an operation with its own ack timeout; operations on the default share one. */
     ScheduledFuture<?> timeoutTask;
+    /** When the default ack timeout of the current write runs out (System.nanoTime). */
+    long deadlineNanos;
+    /** Its future has been completed or failed (the completion itself runs later, off the loop). */
+    boolean settled;
     /**
      * Its future already failed (ack timeout) while the server may still acknowledge it: it keeps
      * its packet identifier until then, so that a late ack is absorbed, not a protocol error.

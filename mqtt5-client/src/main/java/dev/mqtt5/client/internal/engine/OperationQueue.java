@@ -65,6 +65,7 @@ final class OperationQueue {
     private boolean readBurst;
     private boolean drainScheduled;
     private ScheduledFuture<?> throttled;
+    private final AckDeadlines deadlines;
     /** Why {@link #admit} answered {@link Admission#REJECT}. */
     private Throwable rejection;
     int publishesInFlight;
@@ -80,6 +81,8 @@ final class OperationQueue {
         this.defaultAckTimeout = options.operationTimeout();
         this.topicAliases = new OutboundTopicAliases(options.topicAliasing());
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
+        this.deadlines = new AckDeadlines(loop, options.operationTimeout(),
+                op -> !op.settled && !op.abandoned && inflight.get(op.packetId) == op, this::ackTimedOut);
     }
 
     /** A packet the client owes the server outside the operation queue; a negative id marks a resent PUBLISH (DUP). */
@@ -127,6 +130,7 @@ final class OperationQueue {
         }
         removeFromStatistics(op, wasUnacked);
         callbacks.complete(op.future, value);
+        deadlines.trim();
     }
 
     void fail(Operation<?> op, Throwable cause, boolean wasUnacked) {
@@ -139,9 +143,11 @@ final class OperationQueue {
         }
         removeFromStatistics(op, wasUnacked);
         callbacks.fail(op.future, cause);
+        deadlines.trim();
     }
 
     private void removeFromStatistics(Operation<?> op, boolean wasUnacked) {
+        op.settled = true;
         counters.add(-1, -op.size(), wasUnacked ? -1 : 0, wasUnacked ? -op.size() : 0);
     }
 
@@ -161,7 +167,7 @@ final class OperationQueue {
 
     private void ackTimedOut(Operation<?> op) {
         op.timeoutTask = null;
-        if (op.abandoned || op.future.isDone() || inflight.get(op.packetId) != op) {
+        if (op.abandoned || op.settled || inflight.get(op.packetId) != op) {
             return;
         }
         Duration timeout = op.ackTimeout != null ? op.ackTimeout : defaultAckTimeout;
@@ -198,7 +204,7 @@ final class OperationQueue {
                         : new ControlPacket(publish.encoded, -publish.packetId));
                 if (counted) {
                     counters.add(0, 0, 1, op.size());
-                    scheduleTimeout(op);
+                    deadlines.start(op);
                 }
             } else if (counted) {
                 op.packetId = 0;
@@ -221,6 +227,7 @@ final class OperationQueue {
         channel = null;
         writePending = false;
         control.clear();
+        deadlines.clear();
         if (throttled != null) {
             throttled.cancel(false);
             throttled = null;
@@ -382,7 +389,7 @@ final class OperationQueue {
             if (op instanceof PublishOperation) {
                 publishesInFlight++;
             }
-            scheduleTimeout(op);
+            deadlines.start(op);
         } else {
             writtenQos0.add((PublishOperation) op);
         }
@@ -480,11 +487,6 @@ final class OperationQueue {
     private Admission reject(Throwable cause) {
         rejection = cause;
         return Admission.REJECT;
-    }
-
-    private void scheduleTimeout(Operation<?> op) {
-        Duration timeout = op.ackTimeout != null ? op.ackTimeout : defaultAckTimeout;
-        op.timeoutTask = loop.schedule(() -> ackTimedOut(op), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private ChannelFuture write(int bytes) {

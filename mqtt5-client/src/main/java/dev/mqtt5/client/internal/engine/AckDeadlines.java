@@ -1,0 +1,90 @@
+package dev.mqtt5.client.internal.engine;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The ack timeouts of written operations. Operations on the client's default timeout wait in one
+ * queue in write order, so their deadlines are in order too and one timer serves them all; an
+ * operation with its own timeout gets a timer of its own. Settled operations leave the head of
+ * the queue as acks arrive (mostly in order), so the queue stays about as long as the number of
+ * operations in flight. Event loop only.
+ */
+final class AckDeadlines {
+
+    private final EventLoop loop;
+    private final long defaultNanos;
+    private final Predicate<Operation<?>> awaitingAck;
+    private final Consumer<Operation<?>> timedOut;
+    private final ArrayDeque<Operation<?>> queue = new ArrayDeque<>(2);
+    private ScheduledFuture<?> timer;
+
+    /**
+     * @param awaitingAck whether an operation still waits for its ack on this connection
+     * @param timedOut what to do with one whose timeout ran out
+     */
+    AckDeadlines(EventLoop loop, Duration defaultTimeout, Predicate<Operation<?>> awaitingAck,
+            Consumer<Operation<?>> timedOut) {
+        this.loop = loop;
+        this.defaultNanos = defaultTimeout.toNanos();
+        this.awaitingAck = awaitingAck;
+        this.timedOut = timedOut;
+    }
+
+    /** Starts the timeout of an operation that was just written. */
+    void start(Operation<?> op) {
+        if (op.ackTimeout != null) {
+            op.timeoutTask = loop.schedule(() -> {
+                op.timeoutTask = null;
+                if (awaitingAck.test(op)) {
+                    timedOut.accept(op);
+                }
+            }, op.ackTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
+        op.deadlineNanos = System.nanoTime() + defaultNanos;
+        queue.add(op);
+        if (timer == null) {
+            timer = loop.schedule(this::check, defaultNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Forgets settled operations at the head of the queue. */
+    void trim() {
+        Operation<?> head;
+        while ((head = queue.peek()) != null && (head.settled || head.abandoned)) {
+            queue.poll();
+        }
+    }
+
+    /** The connection ended: operations written again get fresh deadlines then. */
+    void clear() {
+        queue.clear();
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void check() {
+        timer = null;
+        long now = System.nanoTime();
+        Operation<?> op;
+        while ((op = queue.peek()) != null) {
+            if (!awaitingAck.test(op)) {
+                queue.poll();
+            } else if (op.deadlineNanos - now > 0) {
+                timer = loop.schedule(this::check, op.deadlineNanos - now, TimeUnit.NANOSECONDS);
+                return;
+            } else {
+                queue.poll();
+                timedOut.accept(op);
+            }
+        }
+    }
+}
