@@ -52,6 +52,7 @@ public final class Mqtt5ClientOptions {
     private final EnhancedAuthenticator enhancedAuthenticator;
     private final HttpProxyOptions httpProxy;
     private final boolean iotCoreValidation;
+    private final PublishObserver publishObserver;
 
     private Mqtt5ClientOptions(Builder b) {
         this.hostName = b.hostName;
@@ -76,6 +77,7 @@ public final class Mqtt5ClientOptions {
         this.enhancedAuthenticator = b.enhancedAuthenticator;
         this.httpProxy = b.httpProxy;
         this.iotCoreValidation = b.iotCoreValidation;
+        this.publishObserver = b.publishObserver;
     }
 
     private static int defaultPort(boolean tls, boolean webSocket) {
@@ -180,6 +182,11 @@ public final class Mqtt5ClientOptions {
         return flowControl;
     }
 
+    /** The observer of every publish sent and received, or null. */
+    public PublishObserver publishObserver() {
+        return publishObserver;
+    }
+
     /** The enhanced authentication mechanism, or null. */
     public EnhancedAuthenticator enhancedAuthenticator() {
         return enhancedAuthenticator;
@@ -238,6 +245,7 @@ public final class Mqtt5ClientOptions {
         private EnhancedAuthenticator enhancedAuthenticator;
         private HttpProxyOptions httpProxy;
         private boolean iotCoreValidation;
+        private PublishObserver publishObserver;
 
         private Builder() {
         }
@@ -389,6 +397,12 @@ public final class Mqtt5ClientOptions {
          */
         public Builder iotCoreValidation(boolean enabled) {
             this.iotCoreValidation = enabled;
+            return this;
+        }
+
+        /** Sees every publish sent (with its outcome and latency) and received; for metrics and tracing. */
+        public Builder publishObserver(PublishObserver observer) {
+            this.publishObserver = observer;
             return this;
         }
 

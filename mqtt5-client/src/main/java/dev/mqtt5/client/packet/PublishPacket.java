@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param userProperties the User Properties in order, never null
  * @param subscriptionIdentifiers the Subscription Identifiers of a received publish (empty on send)
  * @param contentType the Content Type, or null
+ * @param duplicate whether a received publish is marked as a possible redelivery (the DUP flag);
+ *     the client sets DUP itself when it resends, so this is ignored on send
  */
 public record PublishPacket(
         String topic,
@@ -42,7 +44,8 @@ public record PublishPacket(
         byte[] correlationData,
         List<UserProperty> userProperties,
         List<Integer> subscriptionIdentifiers,
-        String contentType) {
+        String contentType,
+        boolean duplicate) {
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -84,14 +87,15 @@ public record PublishPacket(
                 && Arrays.equals(correlationData, p.correlationData)
                 && userProperties.equals(p.userProperties)
                 && subscriptionIdentifiers.equals(p.subscriptionIdentifiers)
-                && Objects.equals(contentType, p.contentType);
+                && Objects.equals(contentType, p.contentType)
+                && duplicate == p.duplicate;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(topic, Arrays.hashCode(payload), qos, retain, payloadFormat, messageExpiryInterval,
                 topicAlias, responseTopic, Arrays.hashCode(correlationData), userProperties, subscriptionIdentifiers,
-                contentType);
+                contentType, duplicate);
     }
 
     @Override
@@ -101,7 +105,7 @@ public record PublishPacket(
                 + ", messageExpiryInterval=" + messageExpiryInterval + ", topicAlias=" + topicAlias
                 + ", responseTopic=" + responseTopic + ", correlationData=" + Checks.bytesToString(correlationData)
                 + ", userProperties=" + userProperties + ", subscriptionIdentifiers=" + subscriptionIdentifiers
-                + ", contentType=" + contentType + "]";
+                + ", contentType=" + contentType + ", duplicate=" + duplicate + "]";
     }
 
     /** Builds a {@link PublishPacket}; every setter checks its argument and names it when it is wrong. */
@@ -119,6 +123,7 @@ public record PublishPacket(
         private List<UserProperty> userProperties;
         private List<Integer> subscriptionIdentifiers = List.of();
         private String contentType;
+        private boolean duplicate;
 
         private Builder() {
         }
@@ -136,6 +141,7 @@ public record PublishPacket(
             userProperties = p.userProperties.isEmpty() ? null : new ArrayList<>(p.userProperties);
             subscriptionIdentifiers = p.subscriptionIdentifiers;
             contentType = p.contentType;
+            duplicate = p.duplicate;
         }
 
         /** The topic name: no wildcards, not empty (unless a topic alias is set). */
@@ -238,7 +244,7 @@ public record PublishPacket(
             }
             return new PublishPacket(topic, payload, qos, retain, payloadFormat, messageExpiryInterval, topicAlias,
                     responseTopic, correlationData, userProperties == null ? List.of() : List.copyOf(userProperties),
-                    subscriptionIdentifiers, contentType);
+                    subscriptionIdentifiers, contentType, duplicate);
         }
     }
 }

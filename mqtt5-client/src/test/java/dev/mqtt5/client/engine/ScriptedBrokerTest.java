@@ -309,4 +309,17 @@ class ScriptedBrokerTest {
         listener.await(ConnectionSuccessEvent.class, WAIT);
         assertThat(broker.awaitConnect(WAIT).variableHeader().isCleanSession()).isTrue();
     }
+
+    @Test
+    void aPublishTheServerMarksAsARedeliveryIsDeliveredWithDuplicateSet() {
+        start(options());
+        listener.await(ConnectionSuccessEvent.class, WAIT);
+        MqttPublishMessage first = BrokerReplies.publish("dup/t", 1, 3, "x".getBytes(), MqttProperties.NO_PROPERTIES);
+        broker.send(first);
+        assertThat(listener.awaitPublish(WAIT).duplicate()).isFalse();
+        MqttPublishMessage again = BrokerReplies.publish("dup/t", 1, 4, "x".getBytes(), MqttProperties.NO_PROPERTIES);
+        broker.send(new MqttPublishMessage(new io.netty.handler.codec.mqtt.MqttFixedHeader(MqttMessageType.PUBLISH, true,
+                io.netty.handler.codec.mqtt.MqttQoS.AT_LEAST_ONCE, false, 0), again.variableHeader(), again.payload()));
+        assertThat(listener.awaitPublish(WAIT).duplicate()).isTrue();
+    }
 }

@@ -51,7 +51,8 @@ public final class Mqtt5AutoConfiguration {
             Mqtt5ConnectionTracker tracker, ObjectProvider<Mqtt5ClientCustomizer> customizers,
             ObjectProvider<AwsSigV4Credentials> sigV4Credentials, ResourceLoader resourceLoader) {
         Mqtt5ClientOptions options = Mqtt5ClientOptionsFactory.create(properties, connectionDetails,
-                tracker.lifecycleListener(), tracker.publishReceivedListener(), customizers.orderedStream().toList(),
+                tracker.lifecycleListener(), tracker.publishReceivedListener(), tracker.publishObserver(),
+                customizers.orderedStream().toList(),
                 sigV4Credentials.getIfAvailable(), resourceLoader.getClassLoader());
         Mqtt5Client client = new Mqtt5Client(options);
         tracker.track(client);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.PublishObserver;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.ConnectPacket;
@@ -24,7 +25,7 @@ final class Mqtt5ClientOptionsFactory {
      */
     static Mqtt5ClientOptions create(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
             LifecycleListener lifecycleListener, PublishReceivedListener publishReceivedListener,
-            List<Mqtt5ClientCustomizer> customizers, AwsSigV4Credentials sigV4Credentials, ClassLoader classLoader) {
+            PublishObserver publishObserver, List<Mqtt5ClientCustomizer> customizers, AwsSigV4Credentials sigV4Credentials, ClassLoader classLoader) {
         AuthenticationMethod method = Mqtt5PropertiesValidator.validate(properties);
         AuthenticationLibraries.require(method, classLoader);
         Mqtt5ClientOptionsMapper mapper = new Mqtt5ClientOptionsMapper(properties, connectionDetails);
@@ -35,6 +36,7 @@ final class Mqtt5ClientOptionsFactory {
             mapper.applyOptions(builder);
             builder.lifecycleListener(lifecycleListener);
             builder.publishReceivedListener(publishReceivedListener);
+            builder.publishObserver(publishObserver);
             customizers.forEach((customizer) -> customizer.customize(builder));
         };
         try {

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.PublishReceivedListener;
+import dev.mqtt5.client.PublishObserver;
 import dev.mqtt5.client.exception.ConnectionRefusedException;
 import dev.mqtt5.client.lifecycle.AttemptingConnectEvent;
 import dev.mqtt5.client.lifecycle.ConnectionFailureEvent;
@@ -15,6 +16,7 @@ import dev.mqtt5.client.lifecycle.DisconnectionEvent;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.lifecycle.StoppedEvent;
 import dev.mqtt5.client.packet.PublishPacket;
+import dev.mqtt5.client.packet.PublishResult;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -37,6 +39,10 @@ public final class Mqtt5ConnectionTracker implements SmartInitializingSingleton 
     private final List<LifecycleListener> lifecycleListeners = new CopyOnWriteArrayList<>();
 
     private final List<PublishReceivedListener> publishReceivedListeners = new CopyOnWriteArrayList<>();
+
+    private final List<PublishObserver> publishObservers = new CopyOnWriteArrayList<>();
+
+    private final PublishObserver publishObserver = new ObserverFanOut();
 
     private final CompletableFuture<ConnectionSuccessEvent> firstConnection = new CompletableFuture<>();
 
@@ -97,6 +103,19 @@ public final class Mqtt5ConnectionTracker implements SmartInitializingSingleton 
         this.publishReceivedListeners.add(listener);
     }
 
+    /**
+     * Adds an observer of every publish the client sends (with its outcome and latency) and
+     * receives, whichever listener or handler takes it.
+     */
+    public void addPublishObserver(PublishObserver observer) {
+        this.publishObservers.add(observer);
+    }
+
+    /** The publish observer to install in the client's options. */
+    PublishObserver publishObserver() {
+        return this.publishObserver;
+    }
+
     /** The listener to install in the client's options. */
     LifecycleListener lifecycleListener() {
         return this.lifecycleListener;
@@ -127,6 +146,24 @@ public final class Mqtt5ConnectionTracker implements SmartInitializingSingleton 
      */
     CompletableFuture<ConnectionSuccessEvent> firstConnection() {
         return this.firstConnection;
+    }
+
+    /** Hands every observation to the observers added here. */
+    private final class ObserverFanOut implements PublishObserver {
+
+        @Override
+        public void publishCompleted(PublishPacket publish, PublishResult result, Throwable failure, long nanos) {
+            for (PublishObserver observer : Mqtt5ConnectionTracker.this.publishObservers) {
+                observer.publishCompleted(publish, result, failure, nanos);
+            }
+        }
+
+        @Override
+        public void publishReceived(PublishPacket publish) {
+            for (PublishObserver observer : Mqtt5ConnectionTracker.this.publishObservers) {
+                observer.publishReceived(publish);
+            }
+        }
     }
 
     private void onPublishReceived(PublishPacket publish) {

@@ -40,7 +40,7 @@ public final class Mqtt5HeaderMapper {
             .setHeader(Mqtt5Headers.RECEIVED_TOPIC, publish.topic())
             .setHeader(Mqtt5Headers.RECEIVED_QOS, publish.qos())
             .setHeader(Mqtt5Headers.RECEIVED_RETAIN, publish.retain())
-            .setHeader(Mqtt5Headers.DUPLICATE, false)
+            .setHeader(Mqtt5Headers.DUPLICATE, publish.duplicate())
             .setHeader(Mqtt5Headers.SUBSCRIPTION_IDENTIFIERS, publish.subscriptionIdentifiers())
             .setHeader(Mqtt5Headers.USER_PROPERTIES, publish.userProperties())
             .setHeader(Mqtt5Headers.RECEIVED_PUBLISH, publish);

@@ -1,10 +1,11 @@
 package dev.mqtt5.spring.metrics;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import dev.mqtt5.client.ClientState;
 import dev.mqtt5.client.Mqtt5Client;
+import dev.mqtt5.client.PublishObserver;
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.exception.OperationTimeoutException;
 import dev.mqtt5.client.exception.PublishFailedException;
@@ -49,7 +50,6 @@ public class Mqtt5ClientMetrics implements MeterBinder {
 
     private final Tags tags;
 
-    private volatile MeterRegistry registry;
 
     /**
      * Creates the binder.
@@ -67,7 +67,6 @@ public class Mqtt5ClientMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        this.registry = registry;
         Gauge.builder(PREFIX + "operations.incomplete.count", this.client,
                 (c) -> c.operationStatistics().incompleteOperationCount())
             .tags(this.tags).description("Operations submitted and not yet complete").register(registry);
@@ -84,34 +83,36 @@ public class Mqtt5ClientMetrics implements MeterBinder {
             .tags(this.tags).description("Whether the client is connected (1) or not (0)").register(registry);
         if (this.tracker != null) {
             this.tracker.addLifecycleListener(new ConnectionCounters(registry));
-            this.tracker.addPublishReceivedListener((publish) -> Counter.builder(PREFIX + "publishes.received")
-                .tags(this.tags).tag("qos", qos(publish.qos()))
-                .description("Publishes received through the client's default listener")
-                .register(registry).increment());
+            this.tracker.addPublishObserver(new PublishMeters(registry));
         }
     }
 
-    /**
-     * Records a publish's outcome and its publish-to-acknowledgement latency, timed from this call.
-     *
-     * @param publish the packet that was published
-     * @param result the future {@code Mqtt5Client.publish} returned
-     * @return {@code result}, for chaining
-     */
-    public CompletableFuture<PublishResult> observe(PublishPacket publish, CompletableFuture<PublishResult> result) {
-        MeterRegistry meters = this.registry;
-        if (meters == null) {
-            return result;
+    /** Counts every publish sent (by QoS and outcome, with its latency) and received (by QoS). */
+    private final class PublishMeters implements PublishObserver {
+
+        private final MeterRegistry meters;
+
+        PublishMeters(MeterRegistry meters) {
+            this.meters = meters;
         }
-        Timer.Sample sample = Timer.start(meters);
-        result.whenComplete((published, failure) -> {
-            Tags outcome = this.tags.and("qos", qos(publish.qos()), "outcome", outcome(published, failure));
+
+        @Override
+        public void publishCompleted(PublishPacket publish, PublishResult result, Throwable failure, long nanos) {
+            Tags outcome = Mqtt5ClientMetrics.this.tags.and("qos", qos(publish.qos()), "outcome",
+                    outcome(result, failure));
             Counter.builder(PREFIX + "publishes.sent").tags(outcome).description("Publishes completed, by outcome")
-                .register(meters).increment();
-            sample.stop(Timer.builder(PREFIX + "publish.ack.latency").tags(outcome)
-                .description("Time from publish to its acknowledgement (QoS 0: until written)").register(meters));
-        });
-        return result;
+                .register(this.meters).increment();
+            Timer.builder(PREFIX + "publish.ack.latency").tags(outcome)
+                .description("Time from publish to its acknowledgement (QoS 0: until written)")
+                .register(this.meters).record(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void publishReceived(PublishPacket publish) {
+            Counter.builder(PREFIX + "publishes.received").tags(Mqtt5ClientMetrics.this.tags)
+                .tag("qos", qos(publish.qos())).description("Publishes received")
+                .register(this.meters).increment();
+        }
     }
 
     private static String qos(QoS qos) {

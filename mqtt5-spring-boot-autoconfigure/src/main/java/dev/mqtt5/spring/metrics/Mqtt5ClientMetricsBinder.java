@@ -10,8 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Binds one {@link Mqtt5ClientMetrics} per client bean, and finds them again by bean name for
- * {@link Mqtt5ClientMetrics#observe publish observation}.
+ * Binds one {@link Mqtt5ClientMetrics} per client bean, and finds them again by bean name.
  */
 public class Mqtt5ClientMetricsBinder implements MeterBinder {
 

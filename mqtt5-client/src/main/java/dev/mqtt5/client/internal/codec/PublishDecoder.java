@@ -36,7 +36,7 @@ final class PublishDecoder implements PacketDecoder {
         PublishPacket publish = new PublishPacket(topic, payload, QoS.fromValue(qos), retain,
                 p.payloadFormat == null ? null : PayloadFormat.fromValue(p.payloadFormat),
                 ConnAckDecoder.seconds(p.messageExpiryInterval), p.topicAlias, p.responseTopic, p.correlationData,
-                p.userProperties, p.subscriptionIdentifiers, p.contentType);
+                p.userProperties, p.subscriptionIdentifiers, p.contentType, dup);
         return new InboundPublish(packetId, dup, publish);
     }
 }

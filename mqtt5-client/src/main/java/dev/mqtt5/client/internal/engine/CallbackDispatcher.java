@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  */
 final class CallbackDispatcher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallbackDispatcher.class);
+
     private static final LifecycleListener NO_LIFECYCLE = new LifecycleListener() {
     };
 
@@ -87,6 +89,12 @@ final class CallbackDispatcher {
     private record Failure(Throwable cause) {
     }
 
+    /** Runs a short task with the completions of this loop pass, off the loop (observers). */
+    void runWithCompletions(Runnable task) {
+        gather(null, task);
+    }
+
+    /** Gathers a completion; a null future marks a task to run among the completions. */
     private void gather(CompletableFuture<?> future, Object outcome) {
         if (!loop.inEventLoop()) {
             executor.execute(() -> settle(future, outcome));
@@ -113,7 +121,13 @@ final class CallbackDispatcher {
 
     @SuppressWarnings("unchecked")
     private static void settle(CompletableFuture<?> future, Object outcome) {
-        if (outcome instanceof Failure failure) {
+        if (future == null) {
+            try {
+                ((Runnable) outcome).run();
+            } catch (RuntimeException e) {
+                log.warn("MQTT 5 publish observer threw an exception; the client continues", e);
+            }
+        } else if (outcome instanceof Failure failure) {
             future.completeExceptionally(failure.cause());
         } else {
             ((CompletableFuture<Object>) future).complete(outcome);

@@ -130,7 +130,7 @@ public final class ClientEngine {
         ConnectPacket c = options.connectOptions();
         this.inbound = new InboundPublishes(loop, callbacks, operations, router,
                 c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
-                c.topicAliasMaximum() != null ? c.topicAliasMaximum() : 0);
+                c.topicAliasMaximum() != null ? c.topicAliasMaximum() : 0, options.publishObserver());
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
         this.auth = options.enhancedAuthenticator() == null ? null
                 : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);

@@ -2,6 +2,7 @@ package dev.mqtt5.client.internal.engine;
 
 import dev.mqtt5.client.Acknowledgement;
 import dev.mqtt5.client.ManualAckPublishListener;
+import dev.mqtt5.client.PublishObserver;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.internal.codec.InboundPublish;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
@@ -43,6 +44,7 @@ final class InboundPublishes {
     private final InboundQos2Table qos2 = new InboundQos2Table();
     private final int receiveMaximum;
     private final int topicAliasMaximum;
+    private final PublishObserver observer;
 
     // Per connection.
     private String[] aliases;
@@ -53,13 +55,14 @@ final class InboundPublishes {
     private int owedQos1;
 
     InboundPublishes(EventLoop loop, CallbackDispatcher callbacks, OperationQueue operations, SubscriptionRouter router,
-            int receiveMaximum, int topicAliasMaximum) {
+            int receiveMaximum, int topicAliasMaximum, PublishObserver observer) {
         this.loop = loop;
         this.callbacks = callbacks;
         this.operations = operations;
         this.router = router;
         this.receiveMaximum = receiveMaximum;
         this.topicAliasMaximum = topicAliasMaximum;
+        this.observer = observer;
     }
 
     /** A new connection: aliases start empty, acknowledgements owed on the old one are void. */
@@ -99,6 +102,9 @@ final class InboundPublishes {
             qos2.add(packetId);
         } else if (qos == 1) {
             owedQos1++;
+        }
+        if (observer != null) {
+            callbacks.runWithCompletions(() -> observer.publishReceived(publish));
         }
         List<ManualAckPublishListener> handlers = router.route(publish);
         ManualAckPublishListener global = callbacks.publishListener();

@@ -2,6 +2,7 @@ package dev.mqtt5.client.internal.engine;
 
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
+import dev.mqtt5.client.PublishObserver;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
 import dev.mqtt5.client.exception.OperationFailedException;
 import dev.mqtt5.client.exception.OperationTimeoutException;
@@ -66,6 +67,7 @@ final class OperationQueue {
     private boolean drainScheduled;
     private ScheduledFuture<?> throttled;
     private final AckDeadlines deadlines;
+    private final PublishObserver observer;
     /** Why {@link #admit} answered {@link Admission#REJECT}. */
     private Throwable rejection;
     int publishesInFlight;
@@ -81,6 +83,7 @@ final class OperationQueue {
         this.defaultAckTimeout = options.operationTimeout();
         this.topicAliases = new OutboundTopicAliases(options.topicAliasing());
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
+        this.observer = options.publishObserver();
         this.deadlines = new AckDeadlines(loop, options.operationTimeout(),
                 op -> !op.settled && !op.abandoned && inflight.get(op.packetId) == op, this::ackTimedOut);
     }
@@ -129,6 +132,7 @@ final class OperationQueue {
             return;
         }
         removeFromStatistics(op, wasUnacked);
+        observe(op, value, null);
         callbacks.complete(op.future, value);
         deadlines.trim();
     }
@@ -142,8 +146,16 @@ final class OperationQueue {
             router.removeRefused(s.packet, s.handler, null);
         }
         removeFromStatistics(op, wasUnacked);
+        observe(op, null, cause);
         callbacks.fail(op.future, cause);
         deadlines.trim();
+    }
+
+    private void observe(Operation<?> op, Object result, Throwable failure) {
+        if (observer != null && op instanceof PublishOperation p) {
+            long nanos = System.nanoTime() - p.submittedNanos;
+            callbacks.runWithCompletions(() -> observer.publishCompleted(p.packet, (PublishResult) result, failure, nanos));
+        }
     }
 
     private void removeFromStatistics(Operation<?> op, boolean wasUnacked) {

@@ -15,6 +15,9 @@ final class PublishOperation extends Operation<PublishResult> {
     /** QoS 2 only: the PUBREC received, after which PUBREL (not PUBLISH) is what gets resent. */
     PubRecPacket pubRec;
 
+    /** When it was submitted (System.nanoTime), for the publish observer's latency. */
+    final long submittedNanos = System.nanoTime();
+
     PublishOperation(long sequence, PublishPacket packet, java.time.Duration ackTimeout) {
         super(sequence, PacketEncoders.publish(packet), ackTimeout);
         this.packet = packet;
