@@ -227,6 +227,12 @@ public record PublishPacket(
             return this;
         }
 
+        /** Marks a received publish as a possible redelivery (DUP); only meaningful on received publishes. */
+        public Builder duplicate(boolean duplicate) {
+            this.duplicate = duplicate;
+            return this;
+        }
+
         /** The Content Type (for example a MIME type), or null. */
         public Builder contentType(String contentType) {
             this.contentType = contentType;

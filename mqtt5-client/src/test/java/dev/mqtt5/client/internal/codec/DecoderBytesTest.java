@@ -96,7 +96,7 @@ class DecoderBytesTest {
                 .qos(QoS.AT_LEAST_ONCE).retain(true).payloadFormat(PayloadFormat.UTF8)
                 .messageExpiryInterval(Duration.ofMinutes(1)).topicAlias(5).responseTopic("reply/to")
                 .correlationData(new byte[] {9, 8}).userProperty("name", "value")
-                .subscriptionIdentifiers(List.of(1, 200)).contentType("text/plain").build());
+                .subscriptionIdentifiers(List.of(1, 200)).contentType("text/plain").duplicate(true).build());
     }
 
     @Test
