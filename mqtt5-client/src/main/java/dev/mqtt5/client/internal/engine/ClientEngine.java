@@ -45,9 +45,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -71,8 +68,7 @@ public final class ClientEngine {
     private final AckHandler acks;
     private final InboundPublishes inbound;
     private final ReconnectBackoff backoff;
-    private final Queue<Operation<?>> submitted = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean submissionScheduled = new AtomicBoolean();
+    private final Submissions submissions;
     private final KeepAlive keepAlive;
     /** Null unless enhanced authentication is configured. */
     private final EnhancedAuthFlow auth;
@@ -127,6 +123,7 @@ public final class ClientEngine {
         SubscriptionRouter router = new SubscriptionRouter();
         this.operations = new OperationQueue(loop, callbacks, router, options);
         this.acks = new AckHandler(operations);
+        this.submissions = new Submissions(loop, operations);
         ConnectPacket c = options.connectOptions();
         this.inbound = new InboundPublishes(loop, callbacks, operations, router,
                 c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
@@ -184,26 +181,9 @@ public final class ClientEngine {
         return stopped;
     }
 
-    /**
-     * Hands an operation to the event loop. Operations submitted while the loop is busy are taken
-     * together by one task, so that a burst of publishes leaves in few writes.
-     */
+    /** Hands an operation to the event loop; see {@link Submissions}. */
     public <T> CompletableFuture<T> submit(Operation<T> op) {
-        submitted.offer(op);
-        if (submissionScheduled.compareAndSet(false, true)) {
-            loop.execute(this::takeSubmissions);
-        }
-        return op.future;
-    }
-
-    private void takeSubmissions() {
-        // Cleared first: an operation offered after this point schedules a new task.
-        submissionScheduled.set(false);
-        Operation<?> op;
-        while ((op = submitted.poll()) != null) {
-            operations.enqueue(op);
-        }
-        operations.drain();
+        return submissions.submit(op);
     }
 
     private void onLoop(Runnable task) {
@@ -254,7 +234,7 @@ public final class ClientEngine {
         }
         if (error != null) {
             Throwable cause = stopRequested ? stopCause() : new MqttConnectionException(
-                    "could not connect to " + options.hostName() + ":" + options.port() + ": " + message(error), error);
+                    "could not connect to " + options.hostName() + ":" + options.port() + ": " + Causes.describe(error), error);
             connectionEnded(cause);
             return;
         }
@@ -282,7 +262,7 @@ public final class ClientEngine {
             }
             if (failure != null) {
                 closeWith(new AuthenticationException("the enhanced authenticator gave no CONNECT data: "
-                        + message(failure), failure));
+                        + Causes.describe(failure), failure));
                 return;
             }
             connect = connect.toBuilder().authenticationMethod(auth.method()).authenticationData(data).build();
@@ -301,8 +281,7 @@ public final class ClientEngine {
     }
 
     private void onConnAck(ConnAckPacket connAck) {
-        cancel(connAckTimer);
-        connAckTimer = null;
+        connAckTimer = Timers.cancel(connAckTimer);
         if (connAck.reasonCode().isError()) {
             failedConnAck = connAck;
             closeWith(new ConnectionRefusedException(connAck));
@@ -357,7 +336,7 @@ public final class ClientEngine {
                 } else if (msg instanceof AuthPacket challenge) {
                     onAuth(challenge);
                 } else {
-                    throw MqttProtocolException.protocolError(name(msg) + " received before CONNACK");
+                    throw MqttProtocolException.protocolError(InboundPacketNames.of(msg) + " received before CONNACK");
                 }
             } else if (state == ClientState.CONNECTED || state == ClientState.CLEAN_DISCONNECT) {
                 dispatch(msg);
@@ -413,7 +392,7 @@ public final class ClientEngine {
             protocolViolation(e);
         } else {
             closeWith(new MqttConnectionException("connection to " + options.hostName() + ":" + options.port()
-                    + " failed: " + message(cause), cause));
+                    + " failed: " + Causes.describe(cause), cause));
         }
     }
 
@@ -512,8 +491,7 @@ public final class ClientEngine {
     private void connectionEnded(Throwable cause) {
         ClientState was = state;
         generation++;
-        cancel(connAckTimer);
-        connAckTimer = null;
+        connAckTimer = Timers.cancel(connAckTimer);
         keepAlive.stop();
         if (auth != null) {
             auth.connectionEnded(cause);
@@ -558,7 +536,7 @@ public final class ClientEngine {
         stopDisconnect = disconnect != null ? disconnect : DisconnectPacket.normal();
         switch (state) {
             case PENDING_RECONNECT -> {
-                cancel(reconnectTimer);
+                reconnectTimer = Timers.cancel(reconnectTimer);
                 finishStop();
             }
             case CONNECTED -> {
@@ -610,25 +588,5 @@ public final class ClientEngine {
         ByteBuf buf = channel.alloc().ioBuffer(packet.encodedSize());
         packet.writeTo(buf, 0, false);
         return channel.writeAndFlush(buf);
-    }
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-    }
-
-    private static String message(Throwable t) {
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-    }
-
-    private static String name(Object msg) {
-        if (msg instanceof InboundPublish) {
-            return "PUBLISH";
-        }
-        if (msg instanceof InboundAck<?> ack) {
-            return ack.packet().getClass().getSimpleName().replace("Packet", "").toUpperCase(java.util.Locale.ROOT);
-        }
-        return msg.getClass().getSimpleName().replace("Packet", "").toUpperCase(java.util.Locale.ROOT);
     }
 }

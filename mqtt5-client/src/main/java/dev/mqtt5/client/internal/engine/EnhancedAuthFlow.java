@@ -66,7 +66,7 @@ final class EnhancedAuthFlow {
                 deferred.clear();
                 engine.disconnectWith(DisconnectReasonCode.NOT_AUTHORIZED, "the client does not accept the server's "
                         + "authentication", new AuthenticationException("the enhanced authenticator rejected the "
-                        + "server's authentication data in CONNACK" + (error != null ? ": " + message(error) : ""), error));
+                        + "server's authentication data in CONNACK" + (error != null ? ": " + Causes.describe(error) : ""), error));
                 return;
             }
             engine.connAckAccepted(connAck);
@@ -100,7 +100,7 @@ final class EnhancedAuthFlow {
             }
             if (error != null) {
                 reauthenticationFailed(new AuthenticationException("the enhanced authenticator gave no "
-                        + "re-authentication data: " + message(error), error));
+                        + "re-authentication data: " + Causes.describe(error), error));
             } else {
                 engine.sendAuth(packet(AuthReasonCode.RE_AUTHENTICATE, data));
             }
@@ -123,7 +123,7 @@ final class EnhancedAuthFlow {
                 }
                 if (error != null) {
                     engine.authenticationFailed(new AuthenticationException("the enhanced authenticator could not "
-                            + "answer the server's challenge: " + message(error), error));
+                            + "answer the server's challenge: " + Causes.describe(error), error));
                 } else {
                     engine.sendAuth(packet(AuthReasonCode.CONTINUE_AUTHENTICATION, data));
                 }
@@ -137,7 +137,7 @@ final class EnhancedAuthFlow {
                     reauthenticated(packet);
                 } else {
                     engine.authenticationFailed(new AuthenticationException("the enhanced authenticator rejected "
-                            + "the server's re-authentication data" + (error != null ? ": " + message(error) : ""),
+                            + "the server's re-authentication data" + (error != null ? ": " + Causes.describe(error) : ""),
                             error));
                 }
             });
@@ -145,10 +145,6 @@ final class EnhancedAuthFlow {
             throw MqttProtocolException.protocolError("AUTH with reason " + packet.reasonCode() + " is not valid "
                     + (connecting ? "before CONNACK" : "during re-authentication"));
         }
-    }
-
-    private static String message(Throwable t) {
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     EnhancedAuthenticator authenticator() {

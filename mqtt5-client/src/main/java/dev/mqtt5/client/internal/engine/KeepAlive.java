@@ -48,18 +48,15 @@ final class KeepAlive {
     /** The server answered the ping. */
     void pingResponse() {
         pingOutstanding = false;
-        cancel(pingTimer);
-        pingTimer = null;
+        pingTimer = Timers.cancel(pingTimer);
     }
 
     /** The connection ended. */
     void stop() {
         epoch++;
         pingOutstanding = false;
-        cancel(idleTimer);
-        cancel(pingTimer);
-        idleTimer = null;
-        pingTimer = null;
+        idleTimer = Timers.cancel(idleTimer);
+        pingTimer = Timers.cancel(pingTimer);
     }
 
     private void schedule() {
@@ -91,11 +88,5 @@ final class KeepAlive {
             }, timeout, TimeUnit.NANOSECONDS);
         }
         schedule();
-    }
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
     }
 }
