@@ -41,13 +41,23 @@ abstract class Operation<T> {
         return encoded.encodedSize();
     }
 
-    /** Whether the operation waits for an ack after it is written (and so needs a packet id). */
-    abstract boolean needsAck();
+    /**
+     * Whether the operation waits for an ack after it is written (and so needs a packet id):
+     * SUBSCRIBE and UNSUBSCRIBE always do; publishes override this.
+     */
+    boolean needsAck() {
+        return true;
+    }
 
-    /** Whether the offline-queue behaviour treats it as a publish, and at which QoS. */
-    abstract boolean isPublish();
+    /** Whether the offline-queue behaviour treats it as a publish; publishes override this. */
+    boolean isPublish() {
+        return false;
+    }
 
-    abstract int qos();
+    /** The QoS the offline-queue behaviour sees; 0 for everything but a publish. */
+    int qos() {
+        return 0;
+    }
 
     /** What it is, for error messages. */
     abstract String describe();

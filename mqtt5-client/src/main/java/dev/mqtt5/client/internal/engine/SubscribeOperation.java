@@ -24,21 +24,6 @@ final class SubscribeOperation extends Operation<SubAckPacket> {
     }
 
     @Override
-    boolean needsAck() {
-        return true;
-    }
-
-    @Override
-    boolean isPublish() {
-        return false;
-    }
-
-    @Override
-    int qos() {
-        return 0;
-    }
-
-    @Override
     String describe() {
         return "subscribe to " + packet.subscriptions().stream().map(s -> s.topicFilter()).toList();
     }

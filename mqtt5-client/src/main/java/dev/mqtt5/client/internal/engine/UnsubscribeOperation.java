@@ -15,21 +15,6 @@ final class UnsubscribeOperation extends Operation<UnsubAckPacket> {
     }
 
     @Override
-    boolean needsAck() {
-        return true;
-    }
-
-    @Override
-    boolean isPublish() {
-        return false;
-    }
-
-    @Override
-    int qos() {
-        return 0;
-    }
-
-    @Override
     String describe() {
         return "unsubscribe from " + packet.topicFilters();
     }
