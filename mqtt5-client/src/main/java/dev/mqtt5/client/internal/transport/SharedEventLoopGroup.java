@@ -2,7 +2,6 @@ package dev.mqtt5.client.internal.transport;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -63,7 +62,7 @@ public final class SharedEventLoopGroup {
         }
         if (group == null) {
             group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                    new IoThreadFactory(), NioIoHandler.newFactory());
+                    new IoThreadFactory(), SocketTransport.current().ioHandlerFactory());
         }
         users++;
         return group;

@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +24,17 @@ import javax.net.ssl.SSLException;
 public final class TransportConnector {
 
     private final Map<TlsOptions, TlsHandlerFactory> tlsFactories = new ConcurrentHashMap<>();
+    private final SocketTransport transport;
+
+    /** A connector for the transport of this JVM (see {@link SocketTransport}), which the shared event loops run. */
+    public TransportConnector() {
+        this(SocketTransport.current());
+    }
+
+    /** A connector for the given transport; the event loops passed to {@link #connect} must run it. */
+    TransportConnector(SocketTransport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
 
     /**
      * Connects to {@code settings.host():settings.port()} on {@code loop}, secures and upgrades the
@@ -68,7 +78,7 @@ public final class TransportConnector {
         }
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(transport.channelClass())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         settings.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, settings.tcpNoDelay());
