@@ -50,6 +50,8 @@ public final class BenchmarkRunner {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        boolean shortRuns = quick;
+        List<Clients> chosenClients = clients;
         Files.createDirectories(out);
         Path tsv = out.resolve("results.tsv");
         Files.deleteIfExists(tsv);
@@ -59,30 +61,42 @@ public final class BenchmarkRunner {
         long started = System.nanoTime();
         if (only.contains("throughput")) {
             try (SinkProcess sink = new SinkProcess()) {
-                new ThroughputWorkload(quick ? 1 : 3, quick ? 1 : 3, quick ? 0.5 : 2).run(clients, sink.port(), results);
+                timed("throughput", () -> new ThroughputWorkload(shortRuns ? 1 : 3, shortRuns ? 1 : 3, shortRuns ? 0.5 : 2)
+                        .run(chosenClients, sink.port(), results));
             }
         }
         if (only.contains("latency") || only.contains("connect") || only.contains("idle")) {
             try (MosquittoProcess mosquitto = new MosquittoProcess()) {
                 if (only.contains("latency")) {
-                    new LatencyWorkload(quick ? 1 : 3, quick ? 2 : 5, 1000).run(clients, mosquitto.tcpPort(), results);
+                    timed("latency", () -> new LatencyWorkload(shortRuns ? 1 : 3, shortRuns ? 2 : 5, 1000)
+                            .run(chosenClients, mosquitto.tcpPort(), results));
                 }
                 if (only.contains("connect")) {
                     Endpoint tcp = Endpoint.tcp(mosquitto.tcpPort());
                     Endpoint tls = Endpoint.tls(mosquitto.tlsPort(), mosquitto.certificatePem(), mosquitto.certificate());
-                    new ConnectWorkload(quick ? 1 : 3, quick ? 3 : 10).run(clients, tcp, tls, results);
+                    timed("connect", () -> new ConnectWorkload(shortRuns ? 1 : 3, shortRuns ? 3 : 10).run(chosenClients, tcp, tls, results));
                 }
                 if (only.contains("idle")) {
-                    new IdleWorkload(quick ? 1 : 2, quick ? 200 : 1000).run(clients, mosquitto.tcpPort(), results);
+                    timed("idle", () -> new IdleWorkload(shortRuns ? 1 : 2, shortRuns ? 200 : 1000).run(chosenClients, mosquitto.tcpPort(), results));
                 }
             }
         }
         if (only.contains("encode")) {
-            new EncodeAllocationWorkload(quick ? 2 : 5).run(results);
+            timed("encode", () -> new EncodeAllocationWorkload(shortRuns ? 2 : 5).run(results));
         }
         System.out.printf("all workloads: %.0f s%n", (System.nanoTime() - started) / 1e9);
         Report.write(tsv, out.resolve("results.md"));
         System.out.println(Files.readString(out.resolve("results.md")));
         System.exit(0);
+    }
+
+    private interface Workload {
+        void run() throws Exception;
+    }
+
+    private static void timed(String name, Workload workload) throws Exception {
+        long start = System.nanoTime();
+        workload.run();
+        System.out.printf("workload %s took %.0f s%n", name, (System.nanoTime() - start) / 1e9);
     }
 }
