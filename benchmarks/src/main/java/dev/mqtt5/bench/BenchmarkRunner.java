@@ -61,14 +61,14 @@ public final class BenchmarkRunner {
         long started = System.nanoTime();
         if (only.contains("throughput")) {
             try (SinkProcess sink = new SinkProcess()) {
-                timed("throughput", () -> new ThroughputWorkload(shortRuns ? 1 : 3, shortRuns ? 1 : 3, shortRuns ? 0.5 : 2)
+                timed("throughput", () -> new ThroughputWorkload(shortRuns ? 1 : 3, shortRuns ? 1 : 1.5, shortRuns ? 0.5 : 3)
                         .run(chosenClients, sink.port(), results));
             }
         }
         if (only.contains("latency") || only.contains("connect") || only.contains("idle")) {
             try (MosquittoProcess mosquitto = new MosquittoProcess()) {
                 if (only.contains("latency")) {
-                    timed("latency", () -> new LatencyWorkload(shortRuns ? 1 : 3, shortRuns ? 2 : 5, 1000)
+                    timed("latency", () -> new LatencyWorkload(shortRuns ? 1 : 3, shortRuns ? 2 : 4, 1000)
                             .run(chosenClients, mosquitto.tcpPort(), results));
                 }
                 if (only.contains("connect")) {
@@ -82,7 +82,7 @@ public final class BenchmarkRunner {
             }
         }
         if (only.contains("encode")) {
-            timed("encode", () -> new EncodeAllocationWorkload(shortRuns ? 2 : 5).run(results));
+            timed("encode", () -> new EncodeAllocationWorkload(shortRuns ? 2 : 3).run(results));
         }
         System.out.printf("all workloads: %.0f s%n", (System.nanoTime() - started) / 1e9);
         Report.write(tsv, out.resolve("results.md"));

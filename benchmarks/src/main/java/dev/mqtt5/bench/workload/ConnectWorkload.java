@@ -20,9 +20,15 @@ import java.util.concurrent.TimeUnit;
  * shared resources (event loops, pools) are warm, as in an application; "no other client"
  * repeats the TCP connect with it the only client in the JVM (a library that releases its shared
  * event loop group with its last client pays for a new one). Each round takes the median of {@code perRound} fresh connections per client;
- * clients interleave round by round, after one warm-up round.
+ * clients interleave round by round. Before the rounds each client warms up: fresh connections of
+ * every kind for up to {@link #WARM_UP_SECONDS} each (at most {@link #WARM_UP_CONNECTIONS}), so
+ * that JVM clients are measured compiled, as in a long-running service, not interpreted; the
+ * first connections of a JVM are slower for every Java client, and are not what this reports.
  */
 public final class ConnectWorkload {
+
+    private static final double WARM_UP_SECONDS = 1.0;
+    private static final int WARM_UP_CONNECTIONS = 2000;
 
     private final int rounds;
     private final int perRound;
@@ -42,7 +48,16 @@ public final class ConnectWorkload {
             }
         }
         System.out.println("connect");
-        for (int r = -1; r < rounds; r++) {
+        for (Clients c : clients) {
+            try (ClientAdapter other = c.create()) {
+                other.prepare(tcp, "cn-" + c.label() + "-other-w");
+                other.connect();
+                warmUp(c, tcp, false);
+                warmUp(c, tls, false);
+                warmUp(c, tcp, true);
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
             for (Clients c : clients) {
                 double cold = round(c, tcp, false, r);
                 double[] m;
@@ -51,10 +66,8 @@ public final class ConnectWorkload {
                     other.connect();
                     m = new double[] {round(c, tcp, false, r), round(c, tls, false, r), round(c, tcp, true, r), cold};
                 }
-                if (r >= 0) {
-                    for (int i = 0; i < cells.length; i++) {
-                        values.get(cells[i]).get(c).add(m[i]);
-                    }
+                for (int i = 0; i < cells.length; i++) {
+                    values.get(cells[i]).get(c).add(m[i]);
                 }
             }
         }
@@ -65,28 +78,40 @@ public final class ConnectWorkload {
         }
     }
 
+    /** Connects fresh clients for up to {@link #WARM_UP_SECONDS}; nothing is recorded. */
+    private void warmUp(Clients kind, Endpoint endpoint, boolean firstMessage) throws Exception {
+        long deadline = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+        for (int i = 0; i < WARM_UP_CONNECTIONS && System.nanoTime() < deadline; i++) {
+            connectOnce(kind, endpoint, firstMessage, "w-" + i);
+        }
+    }
+
     /** The median time in milliseconds of {@code perRound} connections. */
     private double round(Clients kind, Endpoint endpoint, boolean firstMessage, int round) throws Exception {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < perRound; i++) {
-            String id = "cn-" + kind.label() + "-" + (endpoint.tls() ? "s" : "t") + (firstMessage ? "m" : "c")
-                    + "-" + round + "-" + i;
-            try (ClientAdapter client = kind.create()) {
-                client.prepare(endpoint, id);
-                CompletableFuture<Long> delivered = new CompletableFuture<>();
-                long start = System.nanoTime();
-                client.connect();
-                if (firstMessage) {
-                    client.subscribe("bench/first/" + id, 1, payload -> delivered.complete(System.nanoTime()));
-                    client.publish("bench/first/" + id, new byte[64], 1);
-                    client.flush();
-                    times.add((delivered.get(20, TimeUnit.SECONDS) - start) / 1e6);
-                } else {
-                    times.add((System.nanoTime() - start) / 1e6);
-                }
-            }
+            times.add(connectOnce(kind, endpoint, firstMessage, round + "-" + i));
         }
         Collections.sort(times);
         return Results.median(times);
+    }
+
+    /** One fresh client: the time in milliseconds to connected (or to the first message delivered). */
+    private static double connectOnce(Clients kind, Endpoint endpoint, boolean firstMessage, String suffix)
+            throws Exception {
+        String id = "cn-" + kind.label() + "-" + (endpoint.tls() ? "s" : "t") + (firstMessage ? "m" : "c") + "-" + suffix;
+        try (ClientAdapter client = kind.create()) {
+            client.prepare(endpoint, id);
+            CompletableFuture<Long> delivered = new CompletableFuture<>();
+            long start = System.nanoTime();
+            client.connect();
+            if (!firstMessage) {
+                return (System.nanoTime() - start) / 1e6;
+            }
+            client.subscribe("bench/first/" + id, 1, payload -> delivered.complete(System.nanoTime()));
+            client.publish("bench/first/" + id, new byte[64], 1);
+            client.flush();
+            return (delivered.get(20, TimeUnit.SECONDS) - start) / 1e6;
+        }
     }
 }

@@ -20,8 +20,9 @@ public final class EncodeAllocationWorkload {
     }
 
     public void run(Results results) throws Exception {
-        Options options = new OptionsBuilder().include(EncodeBenchmark.class.getName())
-                .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+        Options options = new OptionsBuilder()
+                .include(EncodeBenchmark.class.getName().replace(".", "\\.") + "\\.(encode|buildAndEncode)$")
+                .forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
                 .addProfiler("gc").jvmArgs("-Xms1g", "-Xmx1g").build();
         Collection<RunResult> runs = new Runner(options).run();

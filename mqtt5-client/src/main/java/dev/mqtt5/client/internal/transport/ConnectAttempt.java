@@ -68,11 +68,15 @@ final class ConnectAttempt {
             try {
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(settings.host(), literal),
                         settings.port());
-                loop.execute(() -> {
-                    if (!result.isDone()) {
-                        connect(bootstrap, address);
-                    }
-                });
+                if (loop.inEventLoop()) {
+                    connect(bootstrap, address);
+                } else {
+                    loop.execute(() -> {
+                        if (!result.isDone()) {
+                            connect(bootstrap, address);
+                        }
+                    });
+                }
             } catch (UnknownHostException e) {
                 fail("Resolving " + settings.host() + " failed: " + describe(e), e);
             }
