@@ -21,7 +21,8 @@ final class AckDeadlines {
     private final long defaultNanos;
     private final Predicate<Operation<?>> awaitingAck;
     private final Consumer<Operation<?>> timedOut;
-    private final ArrayDeque<Operation<?>> queue = new ArrayDeque<>(2);
+    /** Created on the first write of an operation on the default timeout: an idle client holds none. */
+    private ArrayDeque<Operation<?>> queue;
     private ScheduledFuture<?> timer;
 
     /**
@@ -48,6 +49,9 @@ final class AckDeadlines {
             return;
         }
         op.deadlineNanos = System.nanoTime() + defaultNanos;
+        if (queue == null) {
+            queue = new ArrayDeque<>(2);
+        }
         queue.add(op);
         if (timer == null) {
             timer = loop.schedule(this::check, defaultNanos, TimeUnit.NANOSECONDS);
@@ -56,6 +60,9 @@ final class AckDeadlines {
 
     /** Forgets settled operations at the head of the queue. */
     void trim() {
+        if (queue == null) {
+            return;
+        }
         Operation<?> head;
         while ((head = queue.peek()) != null && (head.settled || head.abandoned)) {
             queue.poll();
@@ -64,7 +71,9 @@ final class AckDeadlines {
 
     /** The connection ended: operations written again get fresh deadlines then. */
     void clear() {
-        queue.clear();
+        if (queue != null) {
+            queue.clear();
+        }
         if (timer != null) {
             timer.cancel(false);
             timer = null;

@@ -94,7 +94,8 @@ public final class ClientEngine {
     // Stop handling.
     private boolean stopRequested;
     private DisconnectPacket stopDisconnect;
-    private final List<CompletableFuture<Void>> stopWaiters = new ArrayList<>();
+    /** Created by the first stop: a running client holds none. */
+    private List<CompletableFuture<Void>> stopWaiters;
 
     private volatile ClientState state = ClientState.STOPPED;
     private volatile NegotiatedSettings settings;
@@ -528,6 +529,9 @@ public final class ClientEngine {
             stopped.complete(null);
             return;
         }
+        if (stopWaiters == null) {
+            stopWaiters = new ArrayList<>(1);
+        }
         stopWaiters.add(stopped);
         if (stopRequested) {
             return;
@@ -576,10 +580,12 @@ public final class ClientEngine {
         stopRequested = false;
         state = ClientState.STOPPED;
         callbacks.lifecycle(l -> l.onStopped(new StoppedEvent()));
-        for (CompletableFuture<Void> waiter : stopWaiters) {
-            callbacks.lifecycle(l -> waiter.complete(null));
+        if (stopWaiters != null) {
+            for (CompletableFuture<Void> waiter : stopWaiters) {
+                callbacks.lifecycle(l -> waiter.complete(null));
+            }
+            stopWaiters = null;
         }
-        stopWaiters.clear();
     }
 
     // ---- helpers ---------------------------------------------------------------------------
