@@ -13,7 +13,6 @@ import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.exception.ServerDisconnectedException;
 import dev.mqtt5.client.internal.codec.InboundAck;
 import dev.mqtt5.client.internal.codec.InboundPublish;
-import dev.mqtt5.client.internal.codec.Mqtt5Decoder;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
 import dev.mqtt5.client.internal.codec.PingResp;
@@ -220,9 +219,8 @@ public final class ClientEngine {
                 options.webSocket(), options.socketConnectTimeout(), options.tcpNoDelay(), options.httpProxy());
         long maxInbound = options.connectOptions().maximumPacketSize() != null
                 ? options.connectOptions().maximumPacketSize() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
-        transportFuture = CONNECTOR.connect(loop, transport, callbacks.executor(), pipeline -> pipeline
-                .addLast("mqtt5-decoder", new Mqtt5Decoder(maxInbound))
-                .addLast("mqtt5-client", new ConnectionHandler(this, gen)));
+        transportFuture = CONNECTOR.connect(loop, transport, callbacks.executor(),
+                pipeline -> pipeline.addLast("mqtt5-client", new ConnectionHandler(this, gen, maxInbound)));
         transportFuture.whenComplete((ch, error) -> onLoop(() -> transportReady(gen, ch, error)));
     }
 
