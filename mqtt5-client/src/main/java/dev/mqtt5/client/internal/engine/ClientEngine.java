@@ -131,8 +131,7 @@ public final class ClientEngine {
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
         this.auth = options.enhancedAuthenticator() == null ? null
                 : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);
-        this.keepAlive = new KeepAlive(loop, operations, options.pingTimeout(), options.hostName() + ":" + options.port(),
-                this::closeWith);
+        this.keepAlive = new KeepAlive(this, operations);
         OperationValidator.connect(c);
         if (options.iotCoreValidation()) {
             IotCoreLimits.clientId(c.clientId());
@@ -474,7 +473,8 @@ public final class ClientEngine {
 
     // ---- ending a connection ---------------------------------------------------------------
 
-    private void closeWith(Throwable cause) {
+    /** Closes the connection; the first cause given is the one the connection ends with. */
+    void closeWith(Throwable cause) {
         if (closeCause == null) {
             closeCause = cause;
         }
