@@ -5,8 +5,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The ack timeouts of written operations. Operations on the client's default timeout wait in one
@@ -19,22 +17,16 @@ final class AckDeadlines {
 
     private final EventLoop loop;
     private final long defaultNanos;
-    private final Predicate<Operation<?>> awaitingAck;
-    private final Consumer<Operation<?>> timedOut;
+    /** Says whether an operation still waits for its ack, and fails one whose timeout ran out. */
+    private final OperationQueue operations;
     /** Created on the first write of an operation on the default timeout: an idle client holds none. */
     private ArrayDeque<Operation<?>> queue;
     private ScheduledFuture<?> timer;
 
-    /**
-     * @param awaitingAck whether an operation still waits for its ack on this connection
-     * @param timedOut what to do with one whose timeout ran out
-     */
-    AckDeadlines(EventLoop loop, Duration defaultTimeout, Predicate<Operation<?>> awaitingAck,
-            Consumer<Operation<?>> timedOut) {
+    AckDeadlines(EventLoop loop, Duration defaultTimeout, OperationQueue operations) {
         this.loop = loop;
         this.defaultNanos = defaultTimeout.toNanos();
-        this.awaitingAck = awaitingAck;
-        this.timedOut = timedOut;
+        this.operations = operations;
     }
 
     /** Starts the timeout of an operation that was just written. */
@@ -42,8 +34,8 @@ final class AckDeadlines {
         if (op.ackTimeout != null) {
             op.timeoutTask = loop.schedule(() -> {
                 op.timeoutTask = null;
-                if (awaitingAck.test(op)) {
-                    timedOut.accept(op);
+                if (operations.awaitingAck(op)) {
+                    operations.ackTimedOut(op);
                 }
             }, op.ackTimeout.toNanos(), TimeUnit.NANOSECONDS);
             return;
@@ -85,14 +77,14 @@ final class AckDeadlines {
         long now = System.nanoTime();
         Operation<?> op;
         while ((op = queue.peek()) != null) {
-            if (!awaitingAck.test(op)) {
+            if (!operations.awaitingAck(op)) {
                 queue.poll();
             } else if (op.deadlineNanos - now > 0) {
                 timer = loop.schedule(this::check, op.deadlineNanos - now, TimeUnit.NANOSECONDS);
                 return;
             } else {
                 queue.poll();
-                timedOut.accept(op);
+                operations.ackTimedOut(op);
             }
         }
     }

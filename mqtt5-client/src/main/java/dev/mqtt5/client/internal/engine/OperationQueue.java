@@ -88,8 +88,7 @@ final class OperationQueue {
         this.topicAliases = new OutboundTopicAliases(options.topicAliasing());
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
         this.observer = options.publishObserver();
-        this.deadlines = new AckDeadlines(loop, options.operationTimeout(),
-                op -> !op.settled && !op.abandoned && inflight.get(op.packetId) == op, this::ackTimedOut);
+        this.deadlines = new AckDeadlines(loop, options.operationTimeout(), this);
     }
 
     /** A packet the client owes the server outside the operation queue; a negative id marks a resent PUBLISH (DUP). */
@@ -181,7 +180,13 @@ final class OperationQueue {
         }
     }
 
-    private void ackTimedOut(Operation<?> op) {
+    /** Whether a written operation still waits for its ack on this connection. */
+    boolean awaitingAck(Operation<?> op) {
+        return !op.settled && !op.abandoned && inflight.get(op.packetId) == op;
+    }
+
+    /** Fails an operation whose ack timeout ran out (AckDeadlines). */
+    void ackTimedOut(Operation<?> op) {
         op.timeoutTask = null;
         if (op.abandoned || op.settled || inflight.get(op.packetId) != op) {
             return;
