@@ -230,6 +230,7 @@ public final class ClientEngine {
             }
             return;
         }
+        transportFuture = null; // done: nothing left to cancel, and a connected client need not hold it
         if (error != null) {
             Throwable cause = stopRequested ? stopCause() : new MqttConnectionException(
                     "could not connect to " + options.hostName() + ":" + options.port() + ": " + Causes.describe(error), error);
