@@ -88,8 +88,8 @@ public final class TransportConnector {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(transport.channelClass())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        settings.connectTimeout().toMillis()))
+                // ConnectAttempt times the connect itself (Netty's own timer stays with the channel for its life).
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .option(ChannelOption.TCP_NODELAY, settings.tcpNoDelay())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFERS);
         return new ConnectAttempt(settings, tls, proxyTls, userExecutor, mqttHandlers).start(bootstrap, loop);
