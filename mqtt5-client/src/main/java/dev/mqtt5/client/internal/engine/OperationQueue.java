@@ -4,6 +4,7 @@ import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
 import dev.mqtt5.client.PublishObserver;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
+import dev.mqtt5.client.config.TopicAliasingOptions;
 import dev.mqtt5.client.exception.OperationFailedException;
 import dev.mqtt5.client.exception.OperationTimeoutException;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
@@ -54,6 +55,7 @@ final class OperationQueue {
     private final EventLoop loop;
     private final OfflineQueueBehavior offlineBehavior;
     private final Duration defaultAckTimeout;
+    /** Null when topic aliasing is disabled (the default): publishes go as submitted. */
     private final OutboundTopicAliases topicAliases;
     private final TokenBuckets flowControl;
     // Created on first use and small to start with: an idle client holds none of these, a busy one grows them once.
@@ -85,7 +87,8 @@ final class OperationQueue {
         this.router = router;
         this.offlineBehavior = options.offlineQueueBehavior();
         this.defaultAckTimeout = options.operationTimeout();
-        this.topicAliases = new OutboundTopicAliases(options.topicAliasing());
+        this.topicAliases = options.topicAliasing().mode() == TopicAliasingOptions.Mode.DISABLED ? null
+                : new OutboundTopicAliases(options.topicAliasing());
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
         this.observer = options.publishObserver();
         this.deadlines = new AckDeadlines(loop, options.operationTimeout(), this);
@@ -209,7 +212,9 @@ final class OperationQueue {
         this.settings = settings;
         this.writePending = false;
         this.publishesInFlight = 0;
-        topicAliases.connected(settings.topicAliasMaximumToServer());
+        if (topicAliases != null) {
+            topicAliases.connected(settings.topicAliasMaximumToServer());
+        }
         if (flowControl != null) {
             flowControl.reset(System.nanoTime());
         }
@@ -479,7 +484,7 @@ final class OperationQueue {
         }
         OutboundPacket wire = op.encoded;
         if (op instanceof PublishOperation p) {
-            wire = topicAliases.wireForm(p);
+            wire = topicAliases == null ? p.encoded : topicAliases.wireForm(p);
             if (wire == null) {
                 return reject(new IllegalArgumentException(op.describe() + " uses only a topic alias, but the "
                         + "server's Topic Alias Maximum on this connection is " + settings.topicAliasMaximumToServer()));
