@@ -36,8 +36,11 @@ import java.util.List;
  * raises a {@link MqttProtocolException} (Netty delivers it to {@code exceptionCaught} wrapped in a
  * {@link io.netty.handler.codec.DecoderException}); from then on every byte is discarded, since framing is lost.
  * Runs on the channel's event loop only.
+ *
+ * <p>Open for one purpose: the engine's connection handler extends it and takes each packet from
+ * {@link #decode} itself, so that a connection's pipeline holds one MQTT handler, not two.
  */
-public final class Mqtt5Decoder extends ByteToMessageDecoder {
+public class Mqtt5Decoder extends ByteToMessageDecoder {
 
     /** The largest packet MQTT can express: 1 + 4 + 268435455; pass it for "no limit". */
     public static final long NO_LIMIT = 1 + 4 + VariableByteInteger.MAX_VALUE;

@@ -5,8 +5,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The ack timeouts of written operations. Operations on the client's default timeout wait in one
@@ -19,21 +17,16 @@ final class AckDeadlines {
 
     private final EventLoop loop;
     private final long defaultNanos;
-    private final Predicate<Operation<?>> awaitingAck;
-    private final Consumer<Operation<?>> timedOut;
-    private final ArrayDeque<Operation<?>> queue = new ArrayDeque<>(2);
+    /** Says whether an operation still waits for its ack, and fails one whose timeout ran out. */
+    private final OperationQueue operations;
+    /** Created on the first write of an operation on the default timeout: an idle client holds none. */
+    private ArrayDeque<Operation<?>> queue;
     private ScheduledFuture<?> timer;
 
-    /**
-     * @param awaitingAck whether an operation still waits for its ack on this connection
-     * @param timedOut what to do with one whose timeout ran out
-     */
-    AckDeadlines(EventLoop loop, Duration defaultTimeout, Predicate<Operation<?>> awaitingAck,
-            Consumer<Operation<?>> timedOut) {
+    AckDeadlines(EventLoop loop, Duration defaultTimeout, OperationQueue operations) {
         this.loop = loop;
         this.defaultNanos = defaultTimeout.toNanos();
-        this.awaitingAck = awaitingAck;
-        this.timedOut = timedOut;
+        this.operations = operations;
     }
 
     /** Starts the timeout of an operation that was just written. */
@@ -41,13 +34,16 @@ final class AckDeadlines {
         if (op.ackTimeout != null) {
             op.timeoutTask = loop.schedule(() -> {
                 op.timeoutTask = null;
-                if (awaitingAck.test(op)) {
-                    timedOut.accept(op);
+                if (operations.awaitingAck(op)) {
+                    operations.ackTimedOut(op);
                 }
             }, op.ackTimeout.toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
         op.deadlineNanos = System.nanoTime() + defaultNanos;
+        if (queue == null) {
+            queue = new ArrayDeque<>(2);
+        }
         queue.add(op);
         if (timer == null) {
             timer = loop.schedule(this::check, defaultNanos, TimeUnit.NANOSECONDS);
@@ -56,6 +52,9 @@ final class AckDeadlines {
 
     /** Forgets settled operations at the head of the queue. */
     void trim() {
+        if (queue == null) {
+            return;
+        }
         Operation<?> head;
         while ((head = queue.peek()) != null && (head.settled || head.abandoned)) {
             queue.poll();
@@ -64,7 +63,9 @@ final class AckDeadlines {
 
     /** The connection ended: operations written again get fresh deadlines then. */
     void clear() {
-        queue.clear();
+        if (queue != null) {
+            queue.clear();
+        }
         if (timer != null) {
             timer.cancel(false);
             timer = null;
@@ -76,14 +77,14 @@ final class AckDeadlines {
         long now = System.nanoTime();
         Operation<?> op;
         while ((op = queue.peek()) != null) {
-            if (!awaitingAck.test(op)) {
+            if (!operations.awaitingAck(op)) {
                 queue.poll();
             } else if (op.deadlineNanos - now > 0) {
                 timer = loop.schedule(this::check, op.deadlineNanos - now, TimeUnit.NANOSECONDS);
                 return;
             } else {
                 queue.poll();
-                timedOut.accept(op);
+                operations.ackTimedOut(op);
             }
         }
     }

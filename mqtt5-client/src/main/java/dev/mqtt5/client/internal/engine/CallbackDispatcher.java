@@ -27,8 +27,11 @@ final class CallbackDispatcher {
     private final Executor executor;
     private final EventLoop loop;
     private final SerialExecutor listeners;
-    /** Futures to complete and their outcomes, alternating; gathered on the loop, completed in one task. */
-    private final ArrayList<Object> completions = new ArrayList<>();
+    /**
+     * Futures to complete and their outcomes, alternating; gathered on the loop, completed in one
+     * task. Created on the first completion: an idle client holds none.
+     */
+    private ArrayList<Object> completions;
     private boolean flushScheduled;
     private final LifecycleListener lifecycle;
     private final ManualAckPublishListener publishes;
@@ -99,6 +102,9 @@ final class CallbackDispatcher {
         if (!loop.inEventLoop()) {
             executor.execute(() -> settle(future, outcome));
             return;
+        }
+        if (completions == null) {
+            completions = new ArrayList<>();
         }
         completions.add(future);
         completions.add(outcome);

@@ -13,7 +13,6 @@ import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.exception.ServerDisconnectedException;
 import dev.mqtt5.client.internal.codec.InboundAck;
 import dev.mqtt5.client.internal.codec.InboundPublish;
-import dev.mqtt5.client.internal.codec.Mqtt5Decoder;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
 import dev.mqtt5.client.internal.codec.PingResp;
@@ -94,7 +93,8 @@ public final class ClientEngine {
     // Stop handling.
     private boolean stopRequested;
     private DisconnectPacket stopDisconnect;
-    private final List<CompletableFuture<Void>> stopWaiters = new ArrayList<>();
+    /** Created by the first stop: a running client holds none. */
+    private List<CompletableFuture<Void>> stopWaiters;
 
     private volatile ClientState state = ClientState.STOPPED;
     private volatile NegotiatedSettings settings;
@@ -131,8 +131,7 @@ public final class ClientEngine {
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
         this.auth = options.enhancedAuthenticator() == null ? null
                 : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);
-        this.keepAlive = new KeepAlive(loop, operations, options.pingTimeout(), options.hostName() + ":" + options.port(),
-                this::closeWith);
+        this.keepAlive = new KeepAlive(this, operations);
         OperationValidator.connect(c);
         if (options.iotCoreValidation()) {
             IotCoreLimits.clientId(c.clientId());
@@ -219,9 +218,8 @@ public final class ClientEngine {
                 options.webSocket(), options.socketConnectTimeout(), options.tcpNoDelay(), options.httpProxy());
         long maxInbound = options.connectOptions().maximumPacketSize() != null
                 ? options.connectOptions().maximumPacketSize() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
-        transportFuture = CONNECTOR.connect(loop, transport, callbacks.executor(), pipeline -> pipeline
-                .addLast("mqtt5-decoder", new Mqtt5Decoder(maxInbound))
-                .addLast("mqtt5-client", new ConnectionHandler(this, gen)));
+        transportFuture = CONNECTOR.connect(loop, transport, callbacks.executor(),
+                pipeline -> pipeline.addLast("mqtt5-client", new ConnectionHandler(this, gen, maxInbound)));
         transportFuture.whenComplete((ch, error) -> onLoop(() -> transportReady(gen, ch, error)));
     }
 
@@ -232,6 +230,7 @@ public final class ClientEngine {
             }
             return;
         }
+        transportFuture = null; // done: nothing left to cancel, and a connected client need not hold it
         if (error != null) {
             Throwable cause = stopRequested ? stopCause() : new MqttConnectionException(
                     "could not connect to " + options.hostName() + ":" + options.port() + ": " + Causes.describe(error), error);
@@ -475,7 +474,8 @@ public final class ClientEngine {
 
     // ---- ending a connection ---------------------------------------------------------------
 
-    private void closeWith(Throwable cause) {
+    /** Closes the connection; the first cause given is the one the connection ends with. */
+    void closeWith(Throwable cause) {
         if (closeCause == null) {
             closeCause = cause;
         }
@@ -528,6 +528,9 @@ public final class ClientEngine {
             stopped.complete(null);
             return;
         }
+        if (stopWaiters == null) {
+            stopWaiters = new ArrayList<>(1);
+        }
         stopWaiters.add(stopped);
         if (stopRequested) {
             return;
@@ -576,10 +579,12 @@ public final class ClientEngine {
         stopRequested = false;
         state = ClientState.STOPPED;
         callbacks.lifecycle(l -> l.onStopped(new StoppedEvent()));
-        for (CompletableFuture<Void> waiter : stopWaiters) {
-            callbacks.lifecycle(l -> waiter.complete(null));
+        if (stopWaiters != null) {
+            for (CompletableFuture<Void> waiter : stopWaiters) {
+                callbacks.lifecycle(l -> waiter.complete(null));
+            }
+            stopWaiters = null;
         }
-        stopWaiters.clear();
     }
 
     // ---- helpers ---------------------------------------------------------------------------

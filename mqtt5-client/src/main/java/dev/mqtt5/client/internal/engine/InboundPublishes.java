@@ -50,7 +50,7 @@ final class InboundPublishes {
     private String[] aliases;
     private int generation;
     /** Acknowledgements owed on this connection, in arrival order; the head leaves first. */
-    private final ArrayDeque<PendingAck> owed = new ArrayDeque<>(2);
+    private ArrayDeque<PendingAck> owed;
     /** QoS 1 publishes in {@link #owed}; QoS 2 ones count until PUBCOMP, through the QoS 2 table. */
     private int owedQos1;
 
@@ -69,7 +69,9 @@ final class InboundPublishes {
     void connected(int generation, boolean sessionPresent) {
         this.generation = generation;
         this.aliases = topicAliasMaximum == 0 ? NO_ALIASES : new String[topicAliasMaximum + 1];
-        this.owed.clear();
+        if (owed != null) {
+            owed.clear();
+        }
         this.owedQos1 = 0;
         if (!sessionPresent) {
             qos2.clear();
@@ -93,7 +95,7 @@ final class InboundPublishes {
         if (duplicate) {
             // A duplicate of a publish already delivered: acknowledged again in turn, not delivered again.
             PendingAck again = new PendingAck(this, generation, packetId, qos, 1);
-            owed.add(again);
+            owed().add(again);
             again.done = true;
             flushAcks();
             return;
@@ -112,7 +114,7 @@ final class InboundPublishes {
         PendingAck ack = null;
         if (qos > 0) {
             ack = new PendingAck(this, generation, packetId, qos, Math.max(targets, 1));
-            owed.add(ack);
+            owed().add(ack);
         }
         if (targets == 0) {
             if (ack != null) {
@@ -154,7 +156,7 @@ final class InboundPublishes {
     }
 
     private void flushAcks() {
-        while (!owed.isEmpty() && owed.peek().done) {
+        while (owed != null && !owed.isEmpty() && owed.peek().done) {
             PendingAck ack = owed.poll();
             if (ack.qos == 1) {
                 owedQos1--;
@@ -163,6 +165,14 @@ final class InboundPublishes {
                 operations.sendControl(ack.qos == 1 ? PUBACK : PUBREC, ack.packetId);
             }
         }
+    }
+
+    /** Created on the first QoS 1 or 2 publish received: an idle client holds none. */
+    private ArrayDeque<PendingAck> owed() {
+        if (owed == null) {
+            owed = new ArrayDeque<>(2);
+        }
+        return owed;
     }
 
     private PublishPacket resolveAlias(PublishPacket publish) {

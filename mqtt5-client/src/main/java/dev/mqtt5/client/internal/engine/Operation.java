@@ -30,6 +30,8 @@ abstract class Operation<T> {
      * its packet identifier until then, so that a late ack is absorbed, not a protocol error.
      */
     boolean abandoned;
+    /** The operation submitted just before it, while both wait in {@link Submissions}; null otherwise. */
+    Operation<?> nextSubmitted;
 
     Operation(long sequence, OutboundPacket encoded, Duration ackTimeout) {
         this.sequence = sequence;

@@ -4,6 +4,7 @@ import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
 import dev.mqtt5.client.PublishObserver;
 import dev.mqtt5.client.config.OfflineQueueBehavior;
+import dev.mqtt5.client.config.TopicAliasingOptions;
 import dev.mqtt5.client.exception.OperationFailedException;
 import dev.mqtt5.client.exception.OperationTimeoutException;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
@@ -54,15 +55,16 @@ final class OperationQueue {
     private final EventLoop loop;
     private final OfflineQueueBehavior offlineBehavior;
     private final Duration defaultAckTimeout;
+    /** Null when topic aliasing is disabled (the default): publishes go as submitted. */
     private final OutboundTopicAliases topicAliases;
     private final TokenBuckets flowControl;
-    // Small to start with: an idle client holds many of these, a busy one grows them once.
-    private final ArrayDeque<Operation<?>> queue = new ArrayDeque<>(2);
-    private final ArrayDeque<ControlPacket> control = new ArrayDeque<>(2);
+    // Created on first use and small to start with: an idle client holds none of these, a busy one grows them once.
+    private ArrayDeque<Operation<?>> queue;
+    private ArrayDeque<ControlPacket> control;
     final InflightTable<Operation<?>> inflight = new InflightTable<>();
     /** Operations completed by their write (QoS 0 publishes) in the batch being written. */
-    private final List<PublishOperation> writtenQos0 = new ArrayList<>(0);
-    private final List<Object> batch = new ArrayList<>(0);
+    private List<PublishOperation> writtenQos0;
+    private List<Object> batch;
 
     private Channel channel;
     private NegotiatedSettings settings;
@@ -85,11 +87,11 @@ final class OperationQueue {
         this.router = router;
         this.offlineBehavior = options.offlineQueueBehavior();
         this.defaultAckTimeout = options.operationTimeout();
-        this.topicAliases = new OutboundTopicAliases(options.topicAliasing());
+        this.topicAliases = options.topicAliasing().mode() == TopicAliasingOptions.Mode.DISABLED ? null
+                : new OutboundTopicAliases(options.topicAliasing());
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
         this.observer = options.publishObserver();
-        this.deadlines = new AckDeadlines(loop, options.operationTimeout(),
-                op -> !op.settled && !op.abandoned && inflight.get(op.packetId) == op, this::ackTimedOut);
+        this.deadlines = new AckDeadlines(loop, options.operationTimeout(), this);
     }
 
     /** A packet the client owes the server outside the operation queue; a negative id marks a resent PUBLISH (DUP). */
@@ -126,7 +128,7 @@ final class OperationQueue {
         if (op instanceof SubscribeOperation s && s.handler != null) {
             router.add(s.packet, s.handler);
         }
-        queue.add(op);
+        queue().add(op);
         counters.add(1, op.size(), 0, 0);
     }
 
@@ -181,7 +183,13 @@ final class OperationQueue {
         }
     }
 
-    private void ackTimedOut(Operation<?> op) {
+    /** Whether a written operation still waits for its ack on this connection. */
+    boolean awaitingAck(Operation<?> op) {
+        return !op.settled && !op.abandoned && inflight.get(op.packetId) == op;
+    }
+
+    /** Fails an operation whose ack timeout ran out (AckDeadlines). */
+    void ackTimedOut(Operation<?> op) {
         op.timeoutTask = null;
         if (op.abandoned || op.settled || inflight.get(op.packetId) != op) {
             return;
@@ -204,7 +212,9 @@ final class OperationQueue {
         this.settings = settings;
         this.writePending = false;
         this.publishesInFlight = 0;
-        topicAliases.connected(settings.topicAliasMaximumToServer());
+        if (topicAliases != null) {
+            topicAliases.connected(settings.topicAliasMaximumToServer());
+        }
         if (flowControl != null) {
             flowControl.reset(System.nanoTime());
         }
@@ -216,7 +226,7 @@ final class OperationQueue {
             if (sessionPresent && op instanceof PublishOperation publish) {
                 inflight.bind(publish.packetId, publish);
                 publishesInFlight++;
-                control.addFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
+                control().addFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
                         : new ControlPacket(publish.encoded, -publish.packetId));
                 if (counted) {
                     counters.add(0, 0, 1, op.size());
@@ -227,7 +237,7 @@ final class OperationQueue {
                 if (op instanceof PublishOperation publish) {
                     publish.pubRec = null;
                 }
-                queue.addFirst(op);
+                queue().addFirst(op);
             }
         }
         drain();
@@ -242,17 +252,21 @@ final class OperationQueue {
         }
         channel = null;
         writePending = false;
-        control.clear();
+        if (control != null) {
+            control.clear();
+        }
         deadlines.clear();
         if (throttled != null) {
             throttled.cancel(false);
             throttled = null;
         }
-        for (PublishOperation op : writtenQos0) {
-            fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before it was written",
-                    cause), false);
+        if (writtenQos0 != null) {
+            for (PublishOperation op : writtenQos0) {
+                fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before it was "
+                        + "written", cause), false);
+            }
+            writtenQos0.clear();
         }
-        writtenQos0.clear();
         for (Operation<?> op : inflight.drain(Comparator.comparingLong(o -> o.sequence))) {
             cancelTimeout(op);
             if (op.abandoned) {
@@ -292,7 +306,7 @@ final class OperationQueue {
     }
 
     private void failQueued(Predicate<Operation<?>> shouldFail, Throwable cause, String why) {
-        int n = queue.size();
+        int n = queue == null ? 0 : queue.size();
         for (int i = 0; i < n; i++) {
             Operation<?> op = queue.poll();
             if (shouldFail.test(op)) {
@@ -308,7 +322,7 @@ final class OperationQueue {
 
     /** Queues a control packet (ack, PUBREL, PINGREQ) ahead of operations, and writes. */
     void sendControl(OutboundPacket packet, int packetId) {
-        control.add(new ControlPacket(packet, packetId));
+        control().add(new ControlPacket(packet, packetId));
         drain();
     }
 
@@ -368,14 +382,14 @@ final class OperationQueue {
     private int fillBatch() {
         int bytes = 0;
         while (bytes < BATCH_BYTES) {
-            ControlPacket c = control.poll();
+            ControlPacket c = control == null ? null : control.poll();
             if (c != null) {
-                batch.add(c);
+                batch().add(c);
                 bytes += c.packet.encodedSize();
                 continue;
             }
             // While flow control waits for tokens, control packets (acks, pings) still go.
-            Operation<?> op = throttled == null ? queue.peek() : null;
+            Operation<?> op = throttled == null && queue != null ? queue.peek() : null;
             if (op == null) {
                 break;
             }
@@ -407,9 +421,12 @@ final class OperationQueue {
             }
             deadlines.start(op);
         } else {
+            if (writtenQos0 == null) {
+                writtenQos0 = new ArrayList<>();
+            }
             writtenQos0.add((PublishOperation) op);
         }
-        batch.add(op);
+        batch().add(op);
         return op instanceof PublishOperation p ? p.wire.encodedSize() : op.size();
     }
 
@@ -467,7 +484,7 @@ final class OperationQueue {
         }
         OutboundPacket wire = op.encoded;
         if (op instanceof PublishOperation p) {
-            wire = topicAliases.wireForm(p);
+            wire = topicAliases == null ? p.encoded : topicAliases.wireForm(p);
             if (wire == null) {
                 return reject(new IllegalArgumentException(op.describe() + " uses only a topic alias, but the "
                         + "server's Topic Alias Maximum on this connection is " + settings.topicAliasMaximumToServer()));
@@ -534,11 +551,34 @@ final class OperationQueue {
             written.close();
             return false;
         }
-        for (PublishOperation op : writtenQos0) {
-            succeed(op, PublishResult.qos0(), false);
+        if (writtenQos0 != null) {
+            for (PublishOperation op : writtenQos0) {
+                succeed(op, PublishResult.qos0(), false);
+            }
+            writtenQos0.clear();
         }
-        writtenQos0.clear();
         return true;
+    }
+
+    private ArrayDeque<Operation<?>> queue() {
+        if (queue == null) {
+            queue = new ArrayDeque<>(2);
+        }
+        return queue;
+    }
+
+    private ArrayDeque<ControlPacket> control() {
+        if (control == null) {
+            control = new ArrayDeque<>(2);
+        }
+        return control;
+    }
+
+    private List<Object> batch() {
+        if (batch == null) {
+            batch = new ArrayList<>();
+        }
+        return batch;
     }
 
     /** Queues PUBREL for a QoS 2 publish whose PUBREC arrived. */

@@ -9,9 +9,10 @@ import dev.mqtt5.client.packet.UnsubscribePacket;
 import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The public client's operations: validated on the caller's thread, encoded once, then handed to the engine. */
 public final class Operations {
@@ -21,8 +22,24 @@ public final class Operations {
     private final boolean iotCoreValidation;
     private static final int SUBSCRIPTION_ID_MAX = 268_435_455;
 
-    private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong subscriptionIds = new AtomicLong();
+    private static final VarHandle SEQUENCE;
+    private static final VarHandle SUBSCRIPTION_IDS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SEQUENCE = lookup.findVarHandle(Operations.class, "sequence", long.class);
+            SUBSCRIPTION_IDS = lookup.findVarHandle(Operations.class, "subscriptionIds", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    // Counters updated through the VarHandles above (fields, not AtomicLongs: an idle client holds thousands of these).
+    @SuppressWarnings("unused")
+    private volatile long sequence;
+    @SuppressWarnings("unused")
+    private volatile long subscriptionIds;
 
     public Operations(ClientEngine engine) {
         this.engine = engine;
@@ -34,7 +51,7 @@ public final class Operations {
             IotCoreLimits.publish(publish);
         }
         OperationValidator.publish(publish, engine.negotiatedSettings(), engine.options().topicAliasing());
-        return engine.submit(new PublishOperation(sequence.incrementAndGet(), publish, positive(ackTimeout)));
+        return engine.submit(new PublishOperation(nextSequence(), publish, positive(ackTimeout)));
     }
 
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler,
@@ -48,7 +65,7 @@ public final class Operations {
                 && (settings == null || settings.subscriptionIdentifiersAvailable());
         SubscribePacket sent = assignId ? new SubscribePacket(subscribe.subscriptions(), nextSubscriptionId(),
                 subscribe.userProperties()) : subscribe;
-        return engine.submit(new SubscribeOperation(sequence.incrementAndGet(), sent, positive(ackTimeout), handler,
+        return engine.submit(new SubscribeOperation(nextSequence(), sent, positive(ackTimeout), handler,
                 assignId));
     }
 
@@ -57,12 +74,17 @@ public final class Operations {
             IotCoreLimits.unsubscribe(unsubscribe);
         }
         OperationValidator.unsubscribe(unsubscribe);
-        return engine.submit(new UnsubscribeOperation(sequence.incrementAndGet(), unsubscribe, positive(ackTimeout)));
+        return engine.submit(new UnsubscribeOperation(nextSequence(), unsubscribe, positive(ackTimeout)));
     }
 
     /** Identifiers the client assigns to subscriptions with handlers count down from the top of the range, away from the application's. */
     private int nextSubscriptionId() {
-        return SUBSCRIPTION_ID_MAX - (int) (subscriptionIds.getAndIncrement() % (SUBSCRIPTION_ID_MAX / 2));
+        return SUBSCRIPTION_ID_MAX - (int) ((long) SUBSCRIPTION_IDS.getAndAdd(this, 1L) % (SUBSCRIPTION_ID_MAX / 2));
+    }
+
+    /** Submission order: 1, 2, 3, ... across threads. */
+    private long nextSequence() {
+        return (long) SEQUENCE.getAndAdd(this, 1L) + 1;
     }
 
     /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */

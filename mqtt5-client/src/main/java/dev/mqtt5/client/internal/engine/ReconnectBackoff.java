@@ -10,8 +10,6 @@ import java.util.function.LongBinaryOperator;
  */
 final class ReconnectBackoff {
 
-    private final long minMillis;
-    private final long maxMillis;
     private final ReconnectOptions options;
     /** Returns a uniformly random value in [from, to]; replaceable in tests. */
     private final LongBinaryOperator random;
@@ -24,14 +22,15 @@ final class ReconnectBackoff {
 
     ReconnectBackoff(ReconnectOptions options, LongBinaryOperator random) {
         this.options = options;
-        this.minMillis = options.minDelay().toMillis();
-        this.maxMillis = options.maxDelay().toMillis();
         this.random = random;
-        this.previousMillis = minMillis;
+        this.previousMillis = options.minDelay().toMillis();
     }
 
     /** The delay before the next attempt, in milliseconds; each call counts one more failure. */
     long nextDelayMillis() {
+        // Read from the options on each call rather than kept in fields: a client holds this object for life.
+        long minMillis = options.minDelay().toMillis();
+        long maxMillis = options.maxDelay().toMillis();
         long exponential = failures >= 62 ? maxMillis : Math.min(maxMillis, minMillis << Math.min(failures, 30));
         if (exponential < 0) {
             exponential = maxMillis;
@@ -56,6 +55,6 @@ final class ReconnectBackoff {
     /** Starts again from the minimum delay. */
     void reset() {
         failures = 0;
-        previousMillis = minMillis;
+        previousMillis = options.minDelay().toMillis();
     }
 }

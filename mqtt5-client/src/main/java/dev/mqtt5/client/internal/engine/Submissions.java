@@ -1,20 +1,35 @@
 package dev.mqtt5.client.internal.engine;
 
 import io.netty.channel.EventLoop;
-import java.util.Queue;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Hands operations from application threads to the event loop. Operations submitted while the
  * loop is busy are taken together by one task, so that a burst of publishes leaves in few writes
  * and costs one wake-up of the loop, not one each. Thread-safe.
+ *
+ * <p>Submitted operations wait on a lock-free stack linked through {@link Operation#nextSubmitted}:
+ * one compare-and-set per submission, and nothing allocated while it is empty. The submission
+ * that finds it empty schedules the task, which takes the whole stack at once and queues it
+ * oldest first.
  */
 final class Submissions {
 
-    private final Queue<Operation<?>> submitted = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private static final VarHandle SUBMITTED;
+
+    static {
+        try {
+            SUBMITTED = MethodHandles.lookup().findVarHandle(Submissions.class, "submitted", Operation.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The most recent submission not yet taken by the loop, or null. */
+    @SuppressWarnings("unused") // written through SUBMITTED
+    private volatile Operation<?> submitted;
     private final EventLoop loop;
     private final OperationQueue operations;
 
@@ -24,18 +39,32 @@ final class Submissions {
     }
 
     <T> CompletableFuture<T> submit(Operation<T> op) {
-        submitted.offer(op);
-        if (scheduled.compareAndSet(false, true)) {
+        Operation<?> head;
+        do {
+            head = submitted;
+            op.nextSubmitted = head;
+        } while (!SUBMITTED.compareAndSet(this, head, op));
+        if (head == null) {
+            // The stack was empty: no task is pending for it yet.
             loop.execute(this::take);
         }
         return op.future;
     }
 
     private void take() {
-        // Cleared first: an operation offered after this point schedules a new task.
-        scheduled.set(false);
-        Operation<?> op;
-        while ((op = submitted.poll()) != null) {
+        // Emptied first: an operation submitted after this point schedules a new task.
+        Operation<?> newest = (Operation<?>) SUBMITTED.getAndSet(this, null);
+        Operation<?> oldest = null;
+        while (newest != null) {
+            Operation<?> next = newest.nextSubmitted;
+            newest.nextSubmitted = oldest;
+            oldest = newest;
+            newest = next;
+        }
+        while (oldest != null) {
+            Operation<?> op = oldest;
+            oldest = op.nextSubmitted;
+            op.nextSubmitted = null;
             operations.enqueue(op);
         }
         operations.drain();

@@ -20,14 +20,18 @@ final class SubscriptionRouter {
     private record Route(String filter, Integer subscriptionId, ManualAckPublishListener handler) {
     }
 
-    private final List<Route> routes = new ArrayList<>();
+    /** Created with the first route: a client without per-subscription handlers holds none. */
+    private List<Route> routes;
 
     boolean isEmpty() {
-        return routes.isEmpty();
+        return routes == null || routes.isEmpty();
     }
 
     /** Registers the handler for every filter of the SUBSCRIBE, replacing earlier routes of the same filters. */
     void add(SubscribePacket packet, ManualAckPublishListener handler) {
+        if (routes == null) {
+            routes = new ArrayList<>();
+        }
         for (var subscription : packet.subscriptions()) {
             routes.removeIf(r -> r.filter.equals(subscription.topicFilter()));
             routes.add(new Route(subscription.topicFilter(), packet.subscriptionIdentifier(), handler));
@@ -36,6 +40,9 @@ final class SubscriptionRouter {
 
     /** Removes the routes of subscriptions the server refused, or of the whole SUBSCRIBE when ack is null. */
     void removeRefused(SubscribePacket packet, ManualAckPublishListener handler, SubAckPacket ack) {
+        if (routes == null) {
+            return;
+        }
         for (int i = 0; i < packet.subscriptions().size(); i++) {
             if (ack == null || ack.reasonCodes().get(i).isError()) {
                 String filter = packet.subscriptions().get(i).topicFilter();
@@ -46,6 +53,9 @@ final class SubscriptionRouter {
 
     /** Removes the routes of filters the server unsubscribed. */
     void removeUnsubscribed(List<String> filters, UnsubAckPacket ack) {
+        if (routes == null) {
+            return;
+        }
         for (int i = 0; i < filters.size(); i++) {
             if (!ack.reasonCodes().get(i).isError()) {
                 String filter = filters.get(i);
@@ -56,13 +66,16 @@ final class SubscriptionRouter {
 
     /** The server does not support Subscription Identifiers: route this one's filters by topic instead. */
     void forgetSubscriptionId(int subscriptionId) {
+        if (routes == null) {
+            return;
+        }
         routes.replaceAll(r -> r.subscriptionId != null && r.subscriptionId == subscriptionId
                 ? new Route(r.filter, null, r.handler) : r);
     }
 
     /** The distinct handlers that claim the publish, in registration order; empty when none does. */
     List<ManualAckPublishListener> route(PublishPacket publish) {
-        if (routes.isEmpty()) {
+        if (isEmpty()) {
             return List.of();
         }
         List<ManualAckPublishListener> handlers = new ArrayList<>(2);

@@ -2,10 +2,12 @@ package dev.mqtt5.client.internal.transport;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.proxy.ProxyHandler;
@@ -13,6 +15,7 @@ import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -20,6 +23,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -69,11 +73,11 @@ final class ConnectAttempt {
                 InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(settings.host(), literal),
                         settings.port());
                 if (loop.inEventLoop()) {
-                    connect(bootstrap, address);
+                    connect(bootstrap, loop, address);
                 } else {
                     loop.execute(() -> {
                         if (!result.isDone()) {
-                            connect(bootstrap, address);
+                            connect(bootstrap, loop, address);
                         }
                     });
                 }
@@ -91,7 +95,7 @@ final class ConnectAttempt {
                 String name = settings.proxy() != null ? "the " + ProxyTunnel.describe(settings.proxy()) : settings.host();
                 fail("Resolving " + name + " failed: " + describe(cause), cause);
             } else {
-                connect(bootstrap, address);
+                connect(bootstrap, loop, address);
             }
         }));
         return result;
@@ -110,7 +114,7 @@ final class ConnectAttempt {
         }
     }
 
-    private void connect(Bootstrap bootstrap, InetSocketAddress address) {
+    private void connect(Bootstrap bootstrap, EventLoop loop, InetSocketAddress address) {
         step = "connect";
         if (settings.proxy() != null) {
             bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
@@ -129,16 +133,41 @@ final class ConnectAttempt {
             channel.close();
             return;
         }
+        ScheduledFuture<?> timeout = connectTimeout(loop, connectFuture, settings.proxy() != null ? proxyAddress : address);
         connectFuture.addListener(f -> {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
             if (!f.isSuccess()) {
-                fail("Connecting to " + (settings.proxy() != null ? "the " + ProxyTunnel.describe(settings.proxy())
-                        : settings.address()) + " failed: " + describe(f.cause()), f.cause());
+                connectFailed(f.cause());
             } else if (proxyHandler != null) {
                 awaitTunnel();
             } else {
                 onConnected();
             }
         });
+    }
+
+    /**
+     * Fails the attempt when the TCP connect takes longer than the connect timeout, as Netty's
+     * CONNECT_TIMEOUT_MILLIS would, with its message; unlike Netty's, this timer is not held by
+     * the channel for its whole life once the connect is done. Failing the attempt closes the channel.
+     */
+    private ScheduledFuture<?> connectTimeout(EventLoop loop, ChannelFuture connectFuture, InetSocketAddress remote) {
+        long millis = Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
+        if (millis <= 0 || connectFuture.isDone()) {
+            return null;
+        }
+        return loop.schedule(() -> {
+            if (!connectFuture.isDone()) {
+                connectFailed(new ConnectTimeoutException("connection timed out after " + millis + " ms: " + remote));
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void connectFailed(Throwable cause) {
+        fail("Connecting to " + (settings.proxy() != null ? "the " + ProxyTunnel.describe(settings.proxy())
+                : settings.address()) + " failed: " + describe(cause), cause);
     }
 
     private void awaitTunnel() {

@@ -11,6 +11,14 @@ import dev.mqtt5.client.testing.MosquittoBroker;
 import dev.mqtt5.client.testing.MosquittoExtension;
 import dev.mqtt5.client.testing.TestCertificates;
 import io.netty.channel.Channel;
+import io.netty.channel.ConnectTimeoutException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +112,37 @@ class TransportConnectorMosquittoTest extends TransportTestSupport {
         Throwable failure = connectFailure(settings(closedPort));
 
         assertThat(failure).hasMessageStartingWith("Connecting to 127.0.0.1:" + closedPort + " failed: ");
+    }
+
+    @Test
+    void failsWithTheTimeoutWhenTheServerDoesNotAnswerTheConnect() throws Exception {
+        // A listener whose backlog is full drops further SYNs: the connect neither succeeds nor fails.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> backlog = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    Socket socket = new Socket();
+                    backlog.add(socket);
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 300);
+                    } catch (SocketTimeoutException expected) {
+                        break;
+                    }
+                }
+                TransportSettings settings = new TransportSettings("127.0.0.1", full.getLocalPort(), null, null,
+                        Duration.ofMillis(300), true);
+
+                Throwable failure = connectFailure(settings);
+
+                assertThat(failure).hasMessage("Connecting to 127.0.0.1:" + full.getLocalPort() + " failed: connection "
+                        + "timed out after 300 ms: 127.0.0.1/127.0.0.1:" + full.getLocalPort());
+                assertThat(failure.getCause()).isInstanceOf(ConnectTimeoutException.class);
+            } finally {
+                for (Socket socket : backlog) {
+                    socket.close();
+                }
+            }
+        }
     }
 
     @Test
