@@ -60,7 +60,10 @@ class PublishObserverTest {
         s.broker.send(BrokerReplies.publish("default", 0, 0, new byte[0], MqttProperties.NO_PROPERTIES));
         s.listener.awaitPublish(WAIT);
         Awaitility.await().atMost(WAIT).until(() -> seen.size() == 4);
-        assertThat(seen).containsExactly("sent accepted ok", "sent refused " + PublishFailedException.class.getSimpleName(),
-                "received handled/1", "received default");
+        // Completion batches of different loop passes may run on different pool threads, so the two
+        // receptions can be observed in either order; the sends completed one after the other.
+        assertThat(seen.subList(0, 2)).containsExactly("sent accepted ok",
+                "sent refused " + PublishFailedException.class.getSimpleName());
+        assertThat(seen.subList(2, 4)).containsExactlyInAnyOrder("received handled/1", "received default");
     }
 }

@@ -13,8 +13,11 @@ import java.util.concurrent.CompletableFuture;
 abstract class Operation<T> {
 
     final CompletableFuture<T> future = new CompletableFuture<>();
-    /** Submission order, used to resend unacknowledged operations in their original order. */
-    final long sequence;
+    /**
+     * Submission order, used to resend unacknowledged operations in their original order; given
+     * by the event loop when it takes the operation from {@link Submissions}.
+     */
+    long sequence;
     /** How long the server may take to acknowledge it once written; null means the client's default. */
     final Duration ackTimeout;
     OutboundPacket encoded;
@@ -33,8 +36,7 @@ abstract class Operation<T> {
     /** The operation submitted just before it, while both wait in {@link Submissions}; null otherwise. */
     Operation<?> nextSubmitted;
 
-    Operation(long sequence, OutboundPacket encoded, Duration ackTimeout) {
-        this.sequence = sequence;
+    Operation(OutboundPacket encoded, Duration ackTimeout) {
         this.encoded = encoded;
         this.ackTimeout = ackTimeout;
     }

@@ -78,6 +78,8 @@ final class OperationQueue {
     private Throwable rejection;
     int publishesInFlight;
     private long lastWriteNanos;
+    /** Operations taken from the submissions so far: the next one's {@link Operation#sequence}. */
+    private long submitted;
 
     private final StatisticsCounters counters = new StatisticsCounters();
 
@@ -120,6 +122,7 @@ final class OperationQueue {
 
     /** Takes a submitted operation into the queue, or rejects it under the offline-queue behaviour; call {@link #drain()} after. */
     void enqueue(Operation<?> op) {
+        op.sequence = ++submitted;
         if (channel == null && !offlineBehavior.keeps(op.isPublish(), op.qos())) {
             callbacks.fail(op.future, new OperationFailedException(op.describe() + " rejected: the client is offline "
                     + "and the offline queue behavior " + offlineBehavior + " does not keep it"));

@@ -20,30 +20,29 @@ public final class Operations {
     private final ClientEngine engine;
     /** Whether AWS IoT Core's limits are checked before operations are queued. */
     private final boolean iotCoreValidation;
+    /** Whether a publish observer wants each publish's latency (else no clock read per publish). */
+    private final boolean observed;
     private static final int SUBSCRIPTION_ID_MAX = 268_435_455;
 
-    private static final VarHandle SEQUENCE;
     private static final VarHandle SUBSCRIPTION_IDS;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SEQUENCE = lookup.findVarHandle(Operations.class, "sequence", long.class);
             SUBSCRIPTION_IDS = lookup.findVarHandle(Operations.class, "subscriptionIds", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    // Counters updated through the VarHandles above (fields, not AtomicLongs: an idle client holds thousands of these).
-    @SuppressWarnings("unused")
-    private volatile long sequence;
+    // Updated through the VarHandle above (a field, not an AtomicLong: an idle client holds thousands of these).
     @SuppressWarnings("unused")
     private volatile long subscriptionIds;
 
     public Operations(ClientEngine engine) {
         this.engine = engine;
         this.iotCoreValidation = engine.options().iotCoreValidation();
+        this.observed = engine.options().publishObserver() != null;
     }
 
     public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
@@ -51,7 +50,7 @@ public final class Operations {
             IotCoreLimits.publish(publish);
         }
         OperationValidator.publish(publish, engine.negotiatedSettings(), engine.options().topicAliasing());
-        return engine.submit(new PublishOperation(nextSequence(), publish, positive(ackTimeout)));
+        return engine.submit(new PublishOperation(publish, positive(ackTimeout), observed));
     }
 
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler,
@@ -65,7 +64,7 @@ public final class Operations {
                 && (settings == null || settings.subscriptionIdentifiersAvailable());
         SubscribePacket sent = assignId ? new SubscribePacket(subscribe.subscriptions(), nextSubscriptionId(),
                 subscribe.userProperties()) : subscribe;
-        return engine.submit(new SubscribeOperation(nextSequence(), sent, positive(ackTimeout), handler,
+        return engine.submit(new SubscribeOperation(sent, positive(ackTimeout), handler,
                 assignId));
     }
 
@@ -74,17 +73,12 @@ public final class Operations {
             IotCoreLimits.unsubscribe(unsubscribe);
         }
         OperationValidator.unsubscribe(unsubscribe);
-        return engine.submit(new UnsubscribeOperation(nextSequence(), unsubscribe, positive(ackTimeout)));
+        return engine.submit(new UnsubscribeOperation(unsubscribe, positive(ackTimeout)));
     }
 
     /** Identifiers the client assigns to subscriptions with handlers count down from the top of the range, away from the application's. */
     private int nextSubscriptionId() {
         return SUBSCRIPTION_ID_MAX - (int) ((long) SUBSCRIPTION_IDS.getAndAdd(this, 1L) % (SUBSCRIPTION_ID_MAX / 2));
-    }
-
-    /** Submission order: 1, 2, 3, ... across threads. */
-    private long nextSequence() {
-        return (long) SEQUENCE.getAndAdd(this, 1L) + 1;
     }
 
     /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */

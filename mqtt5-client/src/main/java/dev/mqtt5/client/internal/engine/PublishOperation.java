@@ -15,12 +15,13 @@ final class PublishOperation extends Operation<PublishResult> {
     /** QoS 2 only: the PUBREC received, after which PUBREL (not PUBLISH) is what gets resent. */
     PubRecPacket pubRec;
 
-    /** When it was submitted (System.nanoTime), for the publish observer's latency. */
-    final long submittedNanos = System.nanoTime();
+    /** When it was submitted (System.nanoTime), for the publish observer's latency; 0 without an observer. */
+    final long submittedNanos;
 
-    PublishOperation(long sequence, PublishPacket packet, java.time.Duration ackTimeout) {
-        super(sequence, PacketEncoders.publish(packet), ackTimeout);
+    PublishOperation(PublishPacket packet, java.time.Duration ackTimeout, boolean observed) {
+        super(PacketEncoders.publish(packet), ackTimeout);
         this.packet = packet;
+        this.submittedNanos = observed ? System.nanoTime() : 0;
     }
 
     @Override

@@ -15,9 +15,9 @@ final class SubscribeOperation extends Operation<SubAckPacket> {
     /** Whether the client assigned the Subscription Identifier (and may drop it if the server has none). */
     final boolean assignedIdentifier;
 
-    SubscribeOperation(long sequence, SubscribePacket packet, java.time.Duration ackTimeout,
+    SubscribeOperation(SubscribePacket packet, java.time.Duration ackTimeout,
             ManualAckPublishListener handler, boolean assignedIdentifier) {
-        super(sequence, PacketEncoders.subscribe(packet), ackTimeout);
+        super(PacketEncoders.subscribe(packet), ackTimeout);
         this.packet = packet;
         this.handler = handler;
         this.assignedIdentifier = assignedIdentifier;

@@ -9,8 +9,8 @@ final class UnsubscribeOperation extends Operation<UnsubAckPacket> {
 
     final UnsubscribePacket packet;
 
-    UnsubscribeOperation(long sequence, UnsubscribePacket packet, java.time.Duration ackTimeout) {
-        super(sequence, PacketEncoders.unsubscribe(packet), ackTimeout);
+    UnsubscribeOperation(UnsubscribePacket packet, java.time.Duration ackTimeout) {
+        super(PacketEncoders.unsubscribe(packet), ackTimeout);
         this.packet = packet;
     }
 
