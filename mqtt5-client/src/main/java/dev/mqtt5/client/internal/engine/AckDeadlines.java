@@ -29,8 +29,8 @@ final class AckDeadlines {
         this.operations = operations;
     }
 
-    /** Starts the timeout of an operation that was just written. */
-    void start(Operation<?> op) {
+    /** Starts the timeout of an operation written at {@code nowNanos} (System.nanoTime). */
+    void start(Operation<?> op, long nowNanos) {
         if (op.ackTimeout != null) {
             op.timeoutTask = loop.schedule(() -> {
                 op.timeoutTask = null;
@@ -40,7 +40,7 @@ final class AckDeadlines {
             }, op.ackTimeout.toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
-        op.deadlineNanos = System.nanoTime() + defaultNanos;
+        op.deadlineNanos = nowNanos + defaultNanos;
         if (queue == null) {
             queue = new ArrayDeque<>(2);
         }

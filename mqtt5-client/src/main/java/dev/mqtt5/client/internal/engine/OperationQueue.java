@@ -80,6 +80,8 @@ final class OperationQueue {
     private long lastWriteNanos;
     /** Operations taken from the submissions so far: the next one's {@link Operation#sequence}. */
     private long submitted;
+    /** When the batch being filled was started (System.nanoTime). */
+    private long batchNanos;
 
     private final StatisticsCounters counters = new StatisticsCounters();
 
@@ -233,7 +235,7 @@ final class OperationQueue {
                         : new ControlPacket(publish.encoded, -publish.packetId));
                 if (counted) {
                     counters.add(0, 0, 1, op.size());
-                    deadlines.start(op);
+                    deadlines.start(op, System.nanoTime());
                 }
             } else if (counted) {
                 op.packetId = 0;
@@ -384,6 +386,8 @@ final class OperationQueue {
     /** Moves control packets, then admitted operations, into the batch; returns its size in bytes. */
     private int fillBatch() {
         int bytes = 0;
+        // One clock read per batch, not per operation: ack deadlines are seconds long.
+        batchNanos = System.nanoTime();
         while (bytes < BATCH_BYTES) {
             ControlPacket c = control == null ? null : control.poll();
             if (c != null) {
@@ -422,7 +426,7 @@ final class OperationQueue {
             if (op instanceof PublishOperation) {
                 publishesInFlight++;
             }
-            deadlines.start(op);
+            deadlines.start(op, batchNanos);
         } else {
             if (writtenQos0 == null) {
                 writtenQos0 = new ArrayList<>();
