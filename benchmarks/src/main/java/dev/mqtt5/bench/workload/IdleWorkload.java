@@ -14,6 +14,11 @@ import java.util.Map;
  * Workload 3 driver: for each round and each library (not the raw baseline), one fresh JVM
  * running {@link IdleClients} with the same heap settings, against mosquitto; reports per-client
  * heap, direct, native, RSS and thread deltas.
+ *
+ * <p>Each library runs with the transport it brings: our client depends on Netty's native epoll
+ * transport, HiveMQ's client uses it only when the application adds it (its separate
+ * {@code hivemq-mqtt-client-epoll} module), so HiveMQ's JVM gets the class path without the epoll
+ * jars, and once more with them for the row "HiveMQ with epoll".
  */
 public final class IdleWorkload {
 
@@ -30,10 +35,14 @@ public final class IdleWorkload {
         String[] units = {"B/client", "B/client", "B/client", "B/client", "threads/client"};
         Map<Clients, List<double[]>> values = new LinkedHashMap<>();
         System.out.println("idle " + count + " clients");
+        List<double[]> hiveMqEpoll = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             for (Clients c : clients) {
                 if (c != Clients.RAW) {
-                    values.computeIfAbsent(c, k -> new ArrayList<>()).add(fork(c, mosquittoPort));
+                    values.computeIfAbsent(c, k -> new ArrayList<>()).add(fork(c, mosquittoPort, c == Clients.OURS));
+                }
+                if (c == Clients.HIVEMQ) {
+                    hiveMqEpoll.add(fork(c, mosquittoPort, true));
                 }
             }
         }
@@ -46,12 +55,29 @@ public final class IdleWorkload {
                 results.add("idle " + count + " " + metrics[m], e.getKey().label(), v, units[m]);
             }
         }
+        if (!hiveMqEpoll.isEmpty()) {
+            List<Double> heap = new ArrayList<>();
+            for (double[] d : hiveMqEpoll) {
+                heap.add(d[0]);
+            }
+            results.add("idle " + count + " heap, HiveMQ with its epoll module", Clients.HIVEMQ.label(), heap, "B/client");
+        }
     }
 
-    private double[] fork(Clients c, int port) throws Exception {
+    private double[] fork(Clients c, int port, boolean epoll) throws Exception {
+        String classPath = System.getProperty("java.class.path");
+        if (!epoll) {
+            List<String> kept = new ArrayList<>();
+            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+                if (!entry.contains("netty-transport-native-epoll") && !entry.contains("netty-transport-classes-epoll")) {
+                    kept.add(entry);
+                }
+            }
+            classPath = String.join(java.io.File.pathSeparator, kept);
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms512m", "-Xmx512m", "-XX:+UseSerialGC", "-Daws.crt.memory.tracing=1", "-cp",
-                System.getProperty("java.class.path"), IdleClients.class.getName(), c.label(),
+                classPath, IdleClients.class.getName(), c.label(),
                 String.valueOf(count), String.valueOf(port)));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
