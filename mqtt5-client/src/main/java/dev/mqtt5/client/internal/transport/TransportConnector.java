@@ -2,12 +2,10 @@ package dev.mqtt5.client.internal.transport;
 
 import dev.mqtt5.client.config.TlsOptions;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.RecvByteBufAllocator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,12 +23,6 @@ import javax.net.ssl.SSLException;
  */
 public final class TransportConnector {
 
-    /**
-     * The receive buffer sizing of every connection: Netty's default (adaptive, at most 16 reads
-     * per wake-up, as a socket channel starts with), one shared instance instead of one per
-     * channel. Each channel still adapts its own buffer size, in its own handle.
-     */
-    private static final RecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(16);
 
     private final Map<TlsOptions, TlsHandlerFactory> tlsFactories = new ConcurrentHashMap<>();
     private final SocketTransport transport;
@@ -91,7 +83,7 @@ public final class TransportConnector {
                 // ConnectAttempt times the connect itself (Netty's own timer stays with the channel for its life).
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .option(ChannelOption.TCP_NODELAY, settings.tcpNoDelay())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFERS);
+                .option(ChannelOption.RCVBUF_ALLOCATOR, ReceiveBuffers.SHARED);
         return new ConnectAttempt(settings, tls, proxyTls, userExecutor, mqttHandlers).start(bootstrap, loop);
     }
 
