@@ -1,6 +1,7 @@
 package dev.mqtt5.client.internal.engine;
 
 import dev.mqtt5.client.exception.MqttProtocolException;
+import dev.mqtt5.client.internal.codec.InboundAck;
 import dev.mqtt5.client.exception.PublishFailedException;
 import dev.mqtt5.client.exception.SubscribeFailedException;
 import dev.mqtt5.client.exception.UnsubscribeFailedException;
@@ -22,6 +23,23 @@ final class AckHandler {
 
     AckHandler(OperationQueue queue) {
         this.queue = queue;
+    }
+
+    /** An ack of an operation: PUBACK, PUBREC, PUBCOMP, SUBACK or UNSUBACK. */
+    void onAck(InboundAck<?> ack) {
+        int id = ack.packetId();
+        Object packet = ack.packet();
+        if (packet instanceof PubAckPacket p) {
+            onPubAck(id, p);
+        } else if (packet instanceof PubRecPacket p) {
+            onPubRec(id, p);
+        } else if (packet instanceof PubCompPacket p) {
+            onPubComp(id, p);
+        } else if (packet instanceof SubAckPacket p) {
+            onSubAck(id, p);
+        } else if (packet instanceof UnsubAckPacket p) {
+            onUnsubAck(id, p);
+        }
     }
 
     void onPubAck(int packetId, PubAckPacket ack) {

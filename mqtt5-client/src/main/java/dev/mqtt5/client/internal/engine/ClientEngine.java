@@ -31,12 +31,7 @@ import dev.mqtt5.client.packet.ConnAckPacket;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
-import dev.mqtt5.client.packet.PubAckPacket;
-import dev.mqtt5.client.packet.PubCompPacket;
-import dev.mqtt5.client.packet.PubRecPacket;
 import dev.mqtt5.client.packet.PubRelPacket;
-import dev.mqtt5.client.packet.SubAckPacket;
-import dev.mqtt5.client.packet.UnsubAckPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -131,7 +126,7 @@ public final class ClientEngine {
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
         this.auth = options.enhancedAuthenticator() == null ? null
                 : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);
-        this.keepAlive = new KeepAlive(this, operations);
+        this.keepAlive = new KeepAlive(this);
         OperationValidator.connect(c);
         if (options.iotCoreValidation()) {
             IotCoreLimits.clientId(c.clientId());
@@ -164,6 +159,15 @@ public final class ClientEngine {
 
     EventLoop eventLoop() {
         return loop;
+    }
+
+    OperationQueue operations() {
+        return operations;
+    }
+
+    /** When the current connection got its CONNACK; 0 while not connected. */
+    long connectedAtNanos() {
+        return connectedAtNanos;
     }
 
     public void start() {
@@ -349,20 +353,10 @@ public final class ClientEngine {
         if (msg instanceof InboundPublish publish) {
             inbound.onPublish(publish);
         } else if (msg instanceof InboundAck<?> ack) {
-            int id = ack.packetId();
-            Object packet = ack.packet();
-            if (packet instanceof PubAckPacket p) {
-                acks.onPubAck(id, p);
-            } else if (packet instanceof PubRecPacket p) {
-                acks.onPubRec(id, p);
-            } else if (packet instanceof PubCompPacket p) {
-                acks.onPubComp(id, p);
-            } else if (packet instanceof PubRelPacket) {
-                inbound.onPubRel(id);
-            } else if (packet instanceof SubAckPacket p) {
-                acks.onSubAck(id, p);
-            } else if (packet instanceof UnsubAckPacket p) {
-                acks.onUnsubAck(id, p);
+            if (ack.packet() instanceof PubRelPacket) {
+                inbound.onPubRel(ack.packetId());
+            } else {
+                acks.onAck(ack);
             }
         } else if (msg instanceof PingResp) {
             keepAlive.pingResponse();
