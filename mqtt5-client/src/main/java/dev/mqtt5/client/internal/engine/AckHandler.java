@@ -15,35 +15,32 @@ import dev.mqtt5.client.packet.UnsubAckPacket;
 /**
  * Completes operations from the server's acknowledgements: PUBACK, PUBREC (then PUBREL),
  * PUBCOMP, SUBACK, UNSUBACK. An ack for a packet identifier no operation holds, or of the wrong
- * kind, is a protocol error. Event loop only.
+ * kind, is a protocol error. Stateless: it works on the queue's state. Event loop only.
  */
 final class AckHandler {
 
-    private final OperationQueue queue;
-
-    AckHandler(OperationQueue queue) {
-        this.queue = queue;
+    private AckHandler() {
     }
 
     /** An ack of an operation: PUBACK, PUBREC, PUBCOMP, SUBACK or UNSUBACK. */
-    void onAck(InboundAck<?> ack) {
+    static void onAck(OperationQueue queue, InboundAck<?> ack) {
         int id = ack.packetId();
         Object packet = ack.packet();
         if (packet instanceof PubAckPacket p) {
-            onPubAck(id, p);
+            onPubAck(queue, id, p);
         } else if (packet instanceof PubRecPacket p) {
-            onPubRec(id, p);
+            onPubRec(queue, id, p);
         } else if (packet instanceof PubCompPacket p) {
-            onPubComp(id, p);
+            onPubComp(queue, id, p);
         } else if (packet instanceof SubAckPacket p) {
-            onSubAck(id, p);
+            onSubAck(queue, id, p);
         } else if (packet instanceof UnsubAckPacket p) {
-            onUnsubAck(id, p);
+            onUnsubAck(queue, id, p);
         }
     }
 
-    void onPubAck(int packetId, PubAckPacket ack) {
-        PublishOperation op = expect(packetId, "PUBACK", 1);
+    private static void onPubAck(OperationQueue queue, int packetId, PubAckPacket ack) {
+        PublishOperation op = expect(queue, packetId, "PUBACK", 1);
         queue.inflight.remove(packetId);
         queue.publishesInFlight--;
         PublishResult result = PublishResult.of(ack);
@@ -56,8 +53,8 @@ final class AckHandler {
         queue.drain();
     }
 
-    void onPubRec(int packetId, PubRecPacket rec) {
-        PublishOperation op = expect(packetId, "PUBREC", 2);
+    private static void onPubRec(OperationQueue queue, int packetId, PubRecPacket rec) {
+        PublishOperation op = expect(queue, packetId, "PUBREC", 2);
         if (rec.reasonCode().isError()) {
             queue.inflight.remove(packetId);
             queue.publishesInFlight--;
@@ -70,8 +67,8 @@ final class AckHandler {
         }
     }
 
-    void onPubComp(int packetId, PubCompPacket comp) {
-        PublishOperation op = expect(packetId, "PUBCOMP", 2);
+    private static void onPubComp(OperationQueue queue, int packetId, PubCompPacket comp) {
+        PublishOperation op = expect(queue, packetId, "PUBCOMP", 2);
         if (op.pubRec == null) {
             throw MqttProtocolException.protocolError("PUBCOMP for packet identifier " + packetId
                     + " before its PUBREC");
@@ -88,7 +85,7 @@ final class AckHandler {
         queue.drain();
     }
 
-    void onSubAck(int packetId, SubAckPacket ack) {
+    private static void onSubAck(OperationQueue queue, int packetId, SubAckPacket ack) {
         if (!(queue.inflight.get(packetId) instanceof SubscribeOperation op)) {
             throw MqttProtocolException.protocolError("SUBACK for packet identifier " + packetId
                     + ", which no SUBSCRIBE is waiting for");
@@ -109,7 +106,7 @@ final class AckHandler {
         queue.drain();
     }
 
-    void onUnsubAck(int packetId, UnsubAckPacket ack) {
+    private static void onUnsubAck(OperationQueue queue, int packetId, UnsubAckPacket ack) {
         if (!(queue.inflight.get(packetId) instanceof UnsubscribeOperation op)) {
             throw MqttProtocolException.protocolError("UNSUBACK for packet identifier " + packetId
                     + ", which no UNSUBSCRIBE is waiting for");
@@ -128,7 +125,7 @@ final class AckHandler {
         queue.drain();
     }
 
-    private PublishOperation expect(int packetId, String ackName, int qos) {
+    private static PublishOperation expect(OperationQueue queue, int packetId, String ackName, int qos) {
         if (queue.inflight.get(packetId) instanceof PublishOperation op && op.qos() == qos) {
             return op;
         }

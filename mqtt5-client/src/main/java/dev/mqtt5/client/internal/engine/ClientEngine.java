@@ -59,7 +59,6 @@ public final class ClientEngine {
     private final EventLoop loop;
     private final CallbackDispatcher callbacks;
     private final OperationQueue operations;
-    private final AckHandler acks;
     private final InboundPublishes inbound;
     private final ReconnectBackoff backoff;
     private final Submissions submissions;
@@ -117,7 +116,6 @@ public final class ClientEngine {
                 options.publishReceivedListener(), options.manualAckPublishListener());
         SubscriptionRouter router = new SubscriptionRouter();
         this.operations = new OperationQueue(loop, callbacks, router, options);
-        this.acks = new AckHandler(operations);
         this.submissions = new Submissions(loop, operations);
         ConnectPacket c = options.connectOptions();
         this.inbound = new InboundPublishes(loop, callbacks, operations, router,
@@ -356,7 +354,7 @@ public final class ClientEngine {
             if (ack.packet() instanceof PubRelPacket) {
                 inbound.onPubRel(ack.packetId());
             } else {
-                acks.onAck(ack);
+                AckHandler.onAck(operations, ack);
             }
         } else if (msg instanceof PingResp) {
             keepAlive.pingResponse();
