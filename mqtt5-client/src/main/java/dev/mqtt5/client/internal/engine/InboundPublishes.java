@@ -41,7 +41,8 @@ final class InboundPublishes {
     private final CallbackDispatcher callbacks;
     private final OperationQueue operations;
     private final SubscriptionRouter router;
-    private final InboundQos2Table qos2 = new InboundQos2Table();
+    /** QoS 2 publishes awaiting their PUBREL; created on the first one, dropped with the session. */
+    private InboundQos2Table qos2;
     private final int receiveMaximum;
     private final int topicAliasMaximum;
     private final PublishObserver observer;
@@ -74,21 +75,21 @@ final class InboundPublishes {
         }
         this.owedQos1 = 0;
         if (!sessionPresent) {
-            qos2.clear();
+            qos2 = null;
         }
     }
 
     /** The session ends (clean start next, or stop). */
     void clearSession() {
-        qos2.clear();
+        qos2 = null;
     }
 
     void onPublish(InboundPublish inbound) {
         PublishPacket publish = resolveAlias(inbound.publish());
         int qos = publish.qos().value();
         int packetId = inbound.packetId();
-        boolean duplicate = qos == 2 && qos2.contains(packetId);
-        if (qos > 0 && !duplicate && owedQos1 + qos2.size() >= receiveMaximum) {
+        boolean duplicate = qos == 2 && qos2 != null && qos2.contains(packetId);
+        if (qos > 0 && !duplicate && owedQos1 + (qos2 == null ? 0 : qos2.size()) >= receiveMaximum) {
             throw new MqttProtocolException(DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "the server sent more than "
                     + receiveMaximum + " unacknowledged QoS 1 and 2 publishes (the client's Receive Maximum)");
         }
@@ -101,6 +102,9 @@ final class InboundPublishes {
             return;
         }
         if (qos == 2) {
+            if (qos2 == null) {
+                qos2 = new InboundQos2Table();
+            }
             qos2.add(packetId);
         } else if (qos == 1) {
             owedQos1++;
@@ -134,7 +138,7 @@ final class InboundPublishes {
     }
 
     void onPubRel(int packetId) {
-        operations.sendControl(qos2.release(packetId) ? PUBCOMP : PUBCOMP_NOT_FOUND, packetId);
+        operations.sendControl(qos2 != null && qos2.release(packetId) ? PUBCOMP : PUBCOMP_NOT_FOUND, packetId);
     }
 
     /** Called from any thread when every handler acknowledged. */
