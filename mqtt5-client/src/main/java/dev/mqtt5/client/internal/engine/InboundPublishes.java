@@ -113,8 +113,7 @@ final class InboundPublishes {
             callbacks.runWithCompletions(() -> observer.publishReceived(publish));
         }
         List<ManualAckPublishListener> handlers = router.route(publish);
-        ManualAckPublishListener global = callbacks.publishListener();
-        int targets = handlers.isEmpty() ? (global != null ? 1 : 0) : handlers.size();
+        int targets = handlers.isEmpty() ? (callbacks.hasPublishListener() ? 1 : 0) : handlers.size();
         PendingAck ack = null;
         if (qos > 0) {
             ack = new PendingAck(this, generation, packetId, qos, Math.max(targets, 1));
@@ -129,7 +128,7 @@ final class InboundPublishes {
         }
         Acknowledgement handle = ack != null ? ack.forOneHandler() : NOTHING_TO_ACK;
         if (handlers.isEmpty()) {
-            callbacks.deliver(global, publish, handle);
+            callbacks.deliverToListener(publish, handle);
         } else {
             for (ManualAckPublishListener handler : handlers) {
                 callbacks.deliver(handler, publish, handle);
