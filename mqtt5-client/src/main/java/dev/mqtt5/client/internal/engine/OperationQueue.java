@@ -91,7 +91,7 @@ final class OperationQueue {
                 : new OutboundTopicAliases(options.topicAliasing());
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
         this.observer = options.publishObserver();
-        this.deadlines = new AckDeadlines(loop, options.operationTimeout(), this);
+        this.deadlines = new AckDeadlines(options.operationTimeout(), this);
     }
 
     /** A packet the client owes the server outside the operation queue; a negative id marks a resent PUBLISH (DUP). */
@@ -100,6 +100,10 @@ final class OperationQueue {
 
     OperationStatistics statistics() {
         return counters.snapshot();
+    }
+
+    EventLoop loop() {
+        return loop;
     }
 
     long lastWriteNanos() {
