@@ -118,8 +118,7 @@ public final class ClientEngine {
         this.operations = new OperationQueue(loop, callbacks, router, options);
         this.submissions = new Submissions(loop, operations);
         ConnectPacket c = options.connectOptions();
-        this.inbound = new InboundPublishes(loop, callbacks, operations, router,
-                c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
+        this.inbound = new InboundPublishes(operations, c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
                 c.topicAliasMaximum() != null ? c.topicAliasMaximum() : 0, options.publishObserver());
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
         this.auth = options.enhancedAuthenticator() == null ? null

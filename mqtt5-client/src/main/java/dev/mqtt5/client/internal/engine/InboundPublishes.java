@@ -37,10 +37,8 @@ final class InboundPublishes {
     private static final Acknowledgement NOTHING_TO_ACK = () -> { };
     private static final String[] NO_ALIASES = new String[1];
 
-    private final EventLoop loop;
-    private final CallbackDispatcher callbacks;
+    /** Also gives the event loop, the callback dispatcher and the subscription router, which the two share. */
     private final OperationQueue operations;
-    private final SubscriptionRouter router;
     /** QoS 2 publishes awaiting their PUBREL; created on the first one, dropped with the session. */
     private InboundQos2Table qos2;
     private final int receiveMaximum;
@@ -55,12 +53,8 @@ final class InboundPublishes {
     /** QoS 1 publishes in {@link #owed}; QoS 2 ones count until PUBCOMP, through the QoS 2 table. */
     private int owedQos1;
 
-    InboundPublishes(EventLoop loop, CallbackDispatcher callbacks, OperationQueue operations, SubscriptionRouter router,
-            int receiveMaximum, int topicAliasMaximum, PublishObserver observer) {
-        this.loop = loop;
-        this.callbacks = callbacks;
+    InboundPublishes(OperationQueue operations, int receiveMaximum, int topicAliasMaximum, PublishObserver observer) {
         this.operations = operations;
-        this.router = router;
         this.receiveMaximum = receiveMaximum;
         this.topicAliasMaximum = topicAliasMaximum;
         this.observer = observer;
@@ -110,10 +104,10 @@ final class InboundPublishes {
             owedQos1++;
         }
         if (observer != null) {
-            callbacks.runWithCompletions(() -> observer.publishReceived(publish));
+            operations.callbacks.runWithCompletions(() -> observer.publishReceived(publish));
         }
-        List<ManualAckPublishListener> handlers = router.route(publish);
-        int targets = handlers.isEmpty() ? (callbacks.hasPublishListener() ? 1 : 0) : handlers.size();
+        List<ManualAckPublishListener> handlers = operations.router.route(publish);
+        int targets = handlers.isEmpty() ? (operations.callbacks.hasPublishListener() ? 1 : 0) : handlers.size();
         PendingAck ack = null;
         if (qos > 0) {
             ack = new PendingAck(this, generation, packetId, qos, Math.max(targets, 1));
@@ -128,10 +122,10 @@ final class InboundPublishes {
         }
         Acknowledgement handle = ack != null ? ack.forOneHandler() : NOTHING_TO_ACK;
         if (handlers.isEmpty()) {
-            callbacks.deliverToListener(publish, handle);
+            operations.callbacks.deliverToListener(publish, handle);
         } else {
             for (ManualAckPublishListener handler : handlers) {
-                callbacks.deliver(handler, publish, handle);
+                operations.callbacks.deliver(handler, publish, handle);
             }
         }
     }
@@ -142,6 +136,7 @@ final class InboundPublishes {
 
     /** Called from any thread when every handler acknowledged. */
     void acknowledged(PendingAck ack) {
+        EventLoop loop = operations.loop();
         if (loop.inEventLoop()) {
             acknowledgedOnLoop(ack);
         } else {
