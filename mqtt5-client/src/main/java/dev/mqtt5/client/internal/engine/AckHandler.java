@@ -41,7 +41,7 @@ final class AckHandler {
 
     private static void onPubAck(OperationQueue queue, int packetId, PubAckPacket ack) {
         PublishOperation op = expect(queue, packetId, "PUBACK", 1);
-        queue.inflight.remove(packetId);
+        queue.inflight().remove(packetId);
         queue.publishesInFlight--;
         PublishResult result = PublishResult.of(ack);
         if (ack.reasonCode().isError()) {
@@ -56,7 +56,7 @@ final class AckHandler {
     private static void onPubRec(OperationQueue queue, int packetId, PubRecPacket rec) {
         PublishOperation op = expect(queue, packetId, "PUBREC", 2);
         if (rec.reasonCode().isError()) {
-            queue.inflight.remove(packetId);
+            queue.inflight().remove(packetId);
             queue.publishesInFlight--;
             queue.fail(op, new PublishFailedException(op.describe() + " refused: PUBREC " + rec.reasonCode()
                     + reason(rec.reasonString()), PublishResult.of(rec, null)), true);
@@ -73,7 +73,7 @@ final class AckHandler {
             throw MqttProtocolException.protocolError("PUBCOMP for packet identifier " + packetId
                     + " before its PUBREC");
         }
-        queue.inflight.remove(packetId);
+        queue.inflight().remove(packetId);
         queue.publishesInFlight--;
         PublishResult result = PublishResult.of(op.pubRec, comp);
         if (comp.reasonCode().isError()) {
@@ -86,7 +86,7 @@ final class AckHandler {
     }
 
     private static void onSubAck(OperationQueue queue, int packetId, SubAckPacket ack) {
-        if (!(queue.inflight.get(packetId) instanceof SubscribeOperation op)) {
+        if (!(queue.inflight().get(packetId) instanceof SubscribeOperation op)) {
             throw MqttProtocolException.protocolError("SUBACK for packet identifier " + packetId
                     + ", which no SUBSCRIBE is waiting for");
         }
@@ -94,7 +94,7 @@ final class AckHandler {
             throw MqttProtocolException.protocolError("SUBACK has " + ack.reasonCodes().size()
                     + " reason codes for a SUBSCRIBE of " + op.packet.subscriptions().size() + " subscriptions");
         }
-        queue.inflight.remove(packetId);
+        queue.inflight().remove(packetId);
         if (op.handler != null) {
             queue.router.removeRefused(op.packet, op.handler, ack);
         }
@@ -107,7 +107,7 @@ final class AckHandler {
     }
 
     private static void onUnsubAck(OperationQueue queue, int packetId, UnsubAckPacket ack) {
-        if (!(queue.inflight.get(packetId) instanceof UnsubscribeOperation op)) {
+        if (!(queue.inflight().get(packetId) instanceof UnsubscribeOperation op)) {
             throw MqttProtocolException.protocolError("UNSUBACK for packet identifier " + packetId
                     + ", which no UNSUBSCRIBE is waiting for");
         }
@@ -115,7 +115,7 @@ final class AckHandler {
             throw MqttProtocolException.protocolError("UNSUBACK has " + ack.reasonCodes().size()
                     + " reason codes for an UNSUBSCRIBE of " + op.packet.topicFilters().size() + " topic filters");
         }
-        queue.inflight.remove(packetId);
+        queue.inflight().remove(packetId);
         queue.router.removeUnsubscribed(op.packet.topicFilters(), ack);
         if (ack.hasError()) {
             queue.fail(op, new UnsubscribeFailedException(ack), true);
@@ -126,7 +126,7 @@ final class AckHandler {
     }
 
     private static PublishOperation expect(OperationQueue queue, int packetId, String ackName, int qos) {
-        if (queue.inflight.get(packetId) instanceof PublishOperation op && op.qos() == qos) {
+        if (queue.inflight().get(packetId) instanceof PublishOperation op && op.qos() == qos) {
             return op;
         }
         throw MqttProtocolException.protocolError(ackName + " for packet identifier " + packetId
