@@ -81,12 +81,11 @@ public final class ClientEngine {
     private ConnAckPacket failedConnAck;
     private int attempt;
     private long connectedAtNanos;
-    private ScheduledFuture<?> connAckTimer;
-    private ScheduledFuture<?> reconnectTimer;
+    /** The CONNACK timeout while waiting for CONNACK, the reconnect delay while PENDING_RECONNECT; never both. */
+    private ScheduledFuture<?> timer;
 
     // Stop handling.
     private boolean stopRequested;
-    private DisconnectPacket stopDisconnect;
     /** Created by the first stop: a running client holds none. */
     private List<CompletableFuture<Void>> stopWaiters;
 
@@ -206,7 +205,7 @@ public final class ClientEngine {
     }
 
     private void connect() {
-        reconnectTimer = null;
+        timer = null; // the reconnect delay, which just ran out
         int gen = ++generation;
         attempt++;
         state = ClientState.CONNECTING;
@@ -272,7 +271,7 @@ public final class ClientEngine {
 
     private void sendConnect(int gen) {
         writeDirect(PacketEncoders.connect(connect, cleanStart));
-        connAckTimer = loop.schedule(() -> {
+        timer = loop.schedule(() -> {
             if (gen == generation && state == ClientState.MQTT_CONNECT) {
                 closeWith(new MqttConnectionException("no CONNACK from " + options.hostName() + ":" + options.port()
                         + " within " + options.connackTimeout().toMillis() + " ms (connackTimeout)"));
@@ -281,7 +280,7 @@ public final class ClientEngine {
     }
 
     private void onConnAck(ConnAckPacket connAck) {
-        connAckTimer = Timers.cancel(connAckTimer);
+        timer = Timers.cancel(timer);
         if (connAck.reasonCode().isError()) {
             failedConnAck = connAck;
             closeWith(new ConnectionRefusedException(connAck));
@@ -482,7 +481,7 @@ public final class ClientEngine {
     private void connectionEnded(Throwable cause) {
         ClientState was = state;
         generation++;
-        connAckTimer = Timers.cancel(connAckTimer);
+        timer = Timers.cancel(timer);
         keepAlive.stop();
         if (auth != null) {
             auth.connectionEnded(cause);
@@ -509,7 +508,7 @@ public final class ClientEngine {
         long delay = backoff.nextDelayMillis();
         log.debug("reconnecting to {}:{} in {} ms after: {} (was {})", options.hostName(), options.port(), delay,
                 cause.getMessage(), was);
-        reconnectTimer = loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        timer = loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
     // ---- stopping --------------------------------------------------------------------------
@@ -527,16 +526,16 @@ public final class ClientEngine {
             return;
         }
         stopRequested = true;
-        stopDisconnect = disconnect != null ? disconnect : DisconnectPacket.normal();
         switch (state) {
             case PENDING_RECONNECT -> {
-                reconnectTimer = Timers.cancel(reconnectTimer);
+                timer = Timers.cancel(timer);
                 finishStop();
             }
             case CONNECTED -> {
                 state = ClientState.CLEAN_DISCONNECT;
                 closeCause = stopCause();
-                OutboundPacket packet = PacketEncoders.disconnect(stopDisconnect, settings.maximumPacketSizeToServer());
+                OutboundPacket packet = PacketEncoders.disconnect(disconnect != null ? disconnect : DisconnectPacket.normal(),
+                        settings.maximumPacketSizeToServer());
                 Channel ch = channel;
                 if (packet != null) {
                     writeDirect(packet).addListener((ChannelFutureListener) f -> ch.close());
