@@ -45,7 +45,6 @@ public final class Mqtt5Client implements AutoCloseable {
         }
     }
 
-    private final Mqtt5ClientOptions options;
     private final ClientEngine engine;
     private final Operations operations;
     /** Set once by {@link #close()}, through {@link #CLOSED} (a field, not an AtomicBoolean: less heap per client). */
@@ -57,14 +56,13 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when the CONNECT options are invalid
      */
     public Mqtt5Client(Mqtt5ClientOptions options) {
-        this.options = Objects.requireNonNull(options, "options must not be null");
-        this.engine = ClientEngine.create(options);
+        this.engine = ClientEngine.create(Objects.requireNonNull(options, "options must not be null"));
         this.operations = new Operations(engine);
     }
 
     /** The options this client was created with. */
     public Mqtt5ClientOptions options() {
-        return options;
+        return engine.options();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.mqtt5.client.internal.engine;
 
-import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,16 +14,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class AckDeadlines {
 
-    private final EventLoop loop;
     private final long defaultNanos;
-    /** Says whether an operation still waits for its ack, and fails one whose timeout ran out. */
+    /** Says whether an operation still waits for its ack, fails one whose timeout ran out, and has the event loop. */
     private final OperationQueue operations;
     /** Created on the first write of an operation on the default timeout: an idle client holds none. */
     private ArrayDeque<Operation<?>> queue;
     private ScheduledFuture<?> timer;
 
-    AckDeadlines(EventLoop loop, Duration defaultTimeout, OperationQueue operations) {
-        this.loop = loop;
+    AckDeadlines(Duration defaultTimeout, OperationQueue operations) {
         this.defaultNanos = defaultTimeout.toNanos();
         this.operations = operations;
     }
@@ -32,7 +29,7 @@ final class AckDeadlines {
     /** Starts the timeout of an operation written at {@code nowNanos} (System.nanoTime). */
     void start(Operation<?> op, long nowNanos) {
         if (op.ackTimeout != null) {
-            op.timeoutTask = loop.schedule(() -> {
+            op.timeoutTask = operations.loop().schedule(() -> {
                 op.timeoutTask = null;
                 if (operations.awaitingAck(op)) {
                     operations.ackTimedOut(op);
@@ -46,7 +43,7 @@ final class AckDeadlines {
         }
         queue.add(op);
         if (timer == null) {
-            timer = loop.schedule(this::check, defaultNanos, TimeUnit.NANOSECONDS);
+            timer = operations.loop().schedule(this::check, defaultNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -80,7 +77,7 @@ final class AckDeadlines {
             if (!operations.awaitingAck(op)) {
                 queue.poll();
             } else if (op.deadlineNanos - now > 0) {
-                timer = loop.schedule(this::check, op.deadlineNanos - now, TimeUnit.NANOSECONDS);
+                timer = operations.loop().schedule(this::check, op.deadlineNanos - now, TimeUnit.NANOSECONDS);
                 return;
             } else {
                 queue.poll();

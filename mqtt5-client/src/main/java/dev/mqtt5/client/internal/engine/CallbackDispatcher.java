@@ -24,8 +24,8 @@ final class CallbackDispatcher {
     private static final LifecycleListener NO_LIFECYCLE = new LifecycleListener() {
     };
 
-    private final Executor executor;
     private final EventLoop loop;
+    /** Runs the listeners in order, on the callback executor (its delegate). */
     private final SerialExecutor listeners;
     /**
      * Futures to complete and their outcomes, alternating; gathered on the loop, completed in one
@@ -34,15 +34,17 @@ final class CallbackDispatcher {
     private ArrayList<Object> completions;
     private boolean flushScheduled;
     private final LifecycleListener lifecycle;
-    private final ManualAckPublishListener publishes;
+    /** The client's own publish listener, in one of its two forms (or neither): no adapter object per client. */
+    private final ManualAckPublishListener manualAckListener;
+    private final PublishReceivedListener autoAckListener;
 
     CallbackDispatcher(EventLoop loop, Executor executor, LifecycleListener lifecycle, PublishReceivedListener autoAck,
             ManualAckPublishListener manualAck) {
         this.loop = loop;
-        this.executor = executor != null ? executor : CallbackPool.get();
-        this.listeners = new SerialExecutor(this.executor);
+        this.listeners = new SerialExecutor(executor != null ? executor : CallbackPool.get());
         this.lifecycle = lifecycle != null ? lifecycle : NO_LIFECYCLE;
-        this.publishes = manualAck != null ? manualAck : autoAcknowledging(autoAck);
+        this.manualAckListener = manualAck;
+        this.autoAckListener = manualAck != null ? null : autoAck;
     }
 
     /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */
@@ -50,22 +52,34 @@ final class CallbackDispatcher {
         if (listener == null) {
             return null;
         }
-        return (publish, ack) -> {
-            try {
-                listener.onPublishReceived(publish);
-            } finally {
-                ack.acknowledge();
-            }
-        };
+        return (publish, ack) -> acknowledgeAfter(listener, publish, ack);
+    }
+
+    private static void acknowledgeAfter(PublishReceivedListener listener, PublishPacket publish, Acknowledgement ack) {
+        try {
+            listener.onPublishReceived(publish);
+        } finally {
+            ack.acknowledge();
+        }
     }
 
     Executor executor() {
-        return executor;
+        return listeners.delegate();
     }
 
-    /** The client's own publish listener in its acknowledging form, or null. */
-    ManualAckPublishListener publishListener() {
-        return publishes;
+    /** Whether the client has a publish listener of its own. */
+    boolean hasPublishListener() {
+        return manualAckListener != null || autoAckListener != null;
+    }
+
+    /** Runs the client's own publish listener on the serial executor; see {@link #hasPublishListener()}. */
+    void deliverToListener(PublishPacket publish, Acknowledgement ack) {
+        if (manualAckListener != null) {
+            deliver(manualAckListener, publish, ack);
+        } else {
+            PublishReceivedListener listener = autoAckListener;
+            listeners.execute(() -> acknowledgeAfter(listener, publish, ack));
+        }
     }
 
     void lifecycle(Consumer<LifecycleListener> event) {
@@ -100,7 +114,7 @@ final class CallbackDispatcher {
     /** Gathers a completion; a null future marks a task to run among the completions. */
     private void gather(CompletableFuture<?> future, Object outcome) {
         if (!loop.inEventLoop()) {
-            executor.execute(() -> settle(future, outcome));
+            executor().execute(() -> settle(future, outcome));
             return;
         }
         if (completions == null) {
@@ -118,7 +132,7 @@ final class CallbackDispatcher {
         flushScheduled = false;
         Object[] batch = completions.toArray();
         completions.clear();
-        executor.execute(() -> {
+        executor().execute(() -> {
             for (int i = 0; i < batch.length; i += 2) {
                 settle((CompletableFuture<?>) batch[i], batch[i + 1]);
             }

@@ -31,12 +31,7 @@ import dev.mqtt5.client.packet.ConnAckPacket;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
-import dev.mqtt5.client.packet.PubAckPacket;
-import dev.mqtt5.client.packet.PubCompPacket;
-import dev.mqtt5.client.packet.PubRecPacket;
 import dev.mqtt5.client.packet.PubRelPacket;
-import dev.mqtt5.client.packet.SubAckPacket;
-import dev.mqtt5.client.packet.UnsubAckPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -64,7 +59,6 @@ public final class ClientEngine {
     private final EventLoop loop;
     private final CallbackDispatcher callbacks;
     private final OperationQueue operations;
-    private final AckHandler acks;
     private final InboundPublishes inbound;
     private final ReconnectBackoff backoff;
     private final Submissions submissions;
@@ -87,12 +81,11 @@ public final class ClientEngine {
     private ConnAckPacket failedConnAck;
     private int attempt;
     private long connectedAtNanos;
-    private ScheduledFuture<?> connAckTimer;
-    private ScheduledFuture<?> reconnectTimer;
+    /** The CONNACK timeout while waiting for CONNACK, the reconnect delay while PENDING_RECONNECT; never both. */
+    private ScheduledFuture<?> timer;
 
     // Stop handling.
     private boolean stopRequested;
-    private DisconnectPacket stopDisconnect;
     /** Created by the first stop: a running client holds none. */
     private List<CompletableFuture<Void>> stopWaiters;
 
@@ -122,16 +115,14 @@ public final class ClientEngine {
                 options.publishReceivedListener(), options.manualAckPublishListener());
         SubscriptionRouter router = new SubscriptionRouter();
         this.operations = new OperationQueue(loop, callbacks, router, options);
-        this.acks = new AckHandler(operations);
         this.submissions = new Submissions(loop, operations);
         ConnectPacket c = options.connectOptions();
-        this.inbound = new InboundPublishes(loop, callbacks, operations, router,
-                c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
+        this.inbound = new InboundPublishes(operations, c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
                 c.topicAliasMaximum() != null ? c.topicAliasMaximum() : 0, options.publishObserver());
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
         this.auth = options.enhancedAuthenticator() == null ? null
                 : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);
-        this.keepAlive = new KeepAlive(this, operations);
+        this.keepAlive = new KeepAlive(this);
         OperationValidator.connect(c);
         if (options.iotCoreValidation()) {
             IotCoreLimits.clientId(c.clientId());
@@ -164,6 +155,15 @@ public final class ClientEngine {
 
     EventLoop eventLoop() {
         return loop;
+    }
+
+    OperationQueue operations() {
+        return operations;
+    }
+
+    /** When the current connection got its CONNACK; 0 while not connected. */
+    long connectedAtNanos() {
+        return connectedAtNanos;
     }
 
     public void start() {
@@ -205,7 +205,7 @@ public final class ClientEngine {
     }
 
     private void connect() {
-        reconnectTimer = null;
+        timer = null; // the reconnect delay, which just ran out
         int gen = ++generation;
         attempt++;
         state = ClientState.CONNECTING;
@@ -271,7 +271,7 @@ public final class ClientEngine {
 
     private void sendConnect(int gen) {
         writeDirect(PacketEncoders.connect(connect, cleanStart));
-        connAckTimer = loop.schedule(() -> {
+        timer = loop.schedule(() -> {
             if (gen == generation && state == ClientState.MQTT_CONNECT) {
                 closeWith(new MqttConnectionException("no CONNACK from " + options.hostName() + ":" + options.port()
                         + " within " + options.connackTimeout().toMillis() + " ms (connackTimeout)"));
@@ -280,7 +280,7 @@ public final class ClientEngine {
     }
 
     private void onConnAck(ConnAckPacket connAck) {
-        connAckTimer = Timers.cancel(connAckTimer);
+        timer = Timers.cancel(timer);
         if (connAck.reasonCode().isError()) {
             failedConnAck = connAck;
             closeWith(new ConnectionRefusedException(connAck));
@@ -349,20 +349,10 @@ public final class ClientEngine {
         if (msg instanceof InboundPublish publish) {
             inbound.onPublish(publish);
         } else if (msg instanceof InboundAck<?> ack) {
-            int id = ack.packetId();
-            Object packet = ack.packet();
-            if (packet instanceof PubAckPacket p) {
-                acks.onPubAck(id, p);
-            } else if (packet instanceof PubRecPacket p) {
-                acks.onPubRec(id, p);
-            } else if (packet instanceof PubCompPacket p) {
-                acks.onPubComp(id, p);
-            } else if (packet instanceof PubRelPacket) {
-                inbound.onPubRel(id);
-            } else if (packet instanceof SubAckPacket p) {
-                acks.onSubAck(id, p);
-            } else if (packet instanceof UnsubAckPacket p) {
-                acks.onUnsubAck(id, p);
+            if (ack.packet() instanceof PubRelPacket) {
+                inbound.onPubRel(ack.packetId());
+            } else {
+                AckHandler.onAck(operations, ack);
             }
         } else if (msg instanceof PingResp) {
             keepAlive.pingResponse();
@@ -491,7 +481,7 @@ public final class ClientEngine {
     private void connectionEnded(Throwable cause) {
         ClientState was = state;
         generation++;
-        connAckTimer = Timers.cancel(connAckTimer);
+        timer = Timers.cancel(timer);
         keepAlive.stop();
         if (auth != null) {
             auth.connectionEnded(cause);
@@ -518,7 +508,7 @@ public final class ClientEngine {
         long delay = backoff.nextDelayMillis();
         log.debug("reconnecting to {}:{} in {} ms after: {} (was {})", options.hostName(), options.port(), delay,
                 cause.getMessage(), was);
-        reconnectTimer = loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        timer = loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
     // ---- stopping --------------------------------------------------------------------------
@@ -536,16 +526,16 @@ public final class ClientEngine {
             return;
         }
         stopRequested = true;
-        stopDisconnect = disconnect != null ? disconnect : DisconnectPacket.normal();
         switch (state) {
             case PENDING_RECONNECT -> {
-                reconnectTimer = Timers.cancel(reconnectTimer);
+                timer = Timers.cancel(timer);
                 finishStop();
             }
             case CONNECTED -> {
                 state = ClientState.CLEAN_DISCONNECT;
                 closeCause = stopCause();
-                OutboundPacket packet = PacketEncoders.disconnect(stopDisconnect, settings.maximumPacketSizeToServer());
+                OutboundPacket packet = PacketEncoders.disconnect(disconnect != null ? disconnect : DisconnectPacket.normal(),
+                        settings.maximumPacketSizeToServer());
                 Channel ch = channel;
                 if (packet != null) {
                     writeDirect(packet).addListener((ChannelFutureListener) f -> ch.close());

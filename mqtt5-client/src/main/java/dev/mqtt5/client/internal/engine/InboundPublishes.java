@@ -37,11 +37,10 @@ final class InboundPublishes {
     private static final Acknowledgement NOTHING_TO_ACK = () -> { };
     private static final String[] NO_ALIASES = new String[1];
 
-    private final EventLoop loop;
-    private final CallbackDispatcher callbacks;
+    /** Also gives the event loop, the callback dispatcher and the subscription router, which the two share. */
     private final OperationQueue operations;
-    private final SubscriptionRouter router;
-    private final InboundQos2Table qos2 = new InboundQos2Table();
+    /** QoS 2 publishes awaiting their PUBREL; created on the first one, dropped with the session. */
+    private InboundQos2Table qos2;
     private final int receiveMaximum;
     private final int topicAliasMaximum;
     private final PublishObserver observer;
@@ -54,12 +53,8 @@ final class InboundPublishes {
     /** QoS 1 publishes in {@link #owed}; QoS 2 ones count until PUBCOMP, through the QoS 2 table. */
     private int owedQos1;
 
-    InboundPublishes(EventLoop loop, CallbackDispatcher callbacks, OperationQueue operations, SubscriptionRouter router,
-            int receiveMaximum, int topicAliasMaximum, PublishObserver observer) {
-        this.loop = loop;
-        this.callbacks = callbacks;
+    InboundPublishes(OperationQueue operations, int receiveMaximum, int topicAliasMaximum, PublishObserver observer) {
         this.operations = operations;
-        this.router = router;
         this.receiveMaximum = receiveMaximum;
         this.topicAliasMaximum = topicAliasMaximum;
         this.observer = observer;
@@ -74,21 +69,21 @@ final class InboundPublishes {
         }
         this.owedQos1 = 0;
         if (!sessionPresent) {
-            qos2.clear();
+            qos2 = null;
         }
     }
 
     /** The session ends (clean start next, or stop). */
     void clearSession() {
-        qos2.clear();
+        qos2 = null;
     }
 
     void onPublish(InboundPublish inbound) {
         PublishPacket publish = resolveAlias(inbound.publish());
         int qos = publish.qos().value();
         int packetId = inbound.packetId();
-        boolean duplicate = qos == 2 && qos2.contains(packetId);
-        if (qos > 0 && !duplicate && owedQos1 + qos2.size() >= receiveMaximum) {
+        boolean duplicate = qos == 2 && qos2 != null && qos2.contains(packetId);
+        if (qos > 0 && !duplicate && owedQos1 + (qos2 == null ? 0 : qos2.size()) >= receiveMaximum) {
             throw new MqttProtocolException(DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "the server sent more than "
                     + receiveMaximum + " unacknowledged QoS 1 and 2 publishes (the client's Receive Maximum)");
         }
@@ -101,16 +96,18 @@ final class InboundPublishes {
             return;
         }
         if (qos == 2) {
+            if (qos2 == null) {
+                qos2 = new InboundQos2Table();
+            }
             qos2.add(packetId);
         } else if (qos == 1) {
             owedQos1++;
         }
         if (observer != null) {
-            callbacks.runWithCompletions(() -> observer.publishReceived(publish));
+            operations.callbacks.runWithCompletions(() -> observer.publishReceived(publish));
         }
-        List<ManualAckPublishListener> handlers = router.route(publish);
-        ManualAckPublishListener global = callbacks.publishListener();
-        int targets = handlers.isEmpty() ? (global != null ? 1 : 0) : handlers.size();
+        List<ManualAckPublishListener> handlers = operations.router.route(publish);
+        int targets = handlers.isEmpty() ? (operations.callbacks.hasPublishListener() ? 1 : 0) : handlers.size();
         PendingAck ack = null;
         if (qos > 0) {
             ack = new PendingAck(this, generation, packetId, qos, Math.max(targets, 1));
@@ -125,20 +122,21 @@ final class InboundPublishes {
         }
         Acknowledgement handle = ack != null ? ack.forOneHandler() : NOTHING_TO_ACK;
         if (handlers.isEmpty()) {
-            callbacks.deliver(global, publish, handle);
+            operations.callbacks.deliverToListener(publish, handle);
         } else {
             for (ManualAckPublishListener handler : handlers) {
-                callbacks.deliver(handler, publish, handle);
+                operations.callbacks.deliver(handler, publish, handle);
             }
         }
     }
 
     void onPubRel(int packetId) {
-        operations.sendControl(qos2.release(packetId) ? PUBCOMP : PUBCOMP_NOT_FOUND, packetId);
+        operations.sendControl(qos2 != null && qos2.release(packetId) ? PUBCOMP : PUBCOMP_NOT_FOUND, packetId);
     }
 
     /** Called from any thread when every handler acknowledged. */
     void acknowledged(PendingAck ack) {
+        EventLoop loop = operations.loop();
         if (loop.inEventLoop()) {
             acknowledgedOnLoop(ack);
         } else {

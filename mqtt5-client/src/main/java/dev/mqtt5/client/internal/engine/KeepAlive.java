@@ -3,7 +3,6 @@ package dev.mqtt5.client.internal.engine;
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.exception.MqttConnectionException;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -12,84 +11,80 @@ import java.util.concurrent.TimeUnit;
  * (MQTT-3.1.2-20), and closes the connection when PINGRESP does not come within the ping timeout,
  * capped at half the keep-alive. One per client; restarted on each connection. Event loop only.
  *
- * <p>It is itself the task of its idle timer, and reads its settings from the engine when it
- * needs them: an idle client holds nothing for it but this object and the timer.
+ * <p>Its deadline waits in the {@link KeepAliveWheel} of the client's event loop, which serves
+ * all clients there with one timer; it reads its settings from the engine when the deadline
+ * passes. An idle client holds nothing for it but this small object.
  */
-final class KeepAlive implements Runnable {
+final class KeepAlive {
 
     private final ClientEngine engine;
-    private final OperationQueue operations;
-
-    private long keepAliveNanos;
-    private long connectedAtNanos;
+    /**
+     * The next deadline ({@link System#nanoTime()}), kept by the wheel: the end of the keep-alive
+     * interval since the last write, or the PINGRESP deadline while a ping is outstanding.
+     */
+    long due;
+    /** The position in the wheel; -1 while not armed (keep-alive 0, or no connection). */
+    int wheelIndex = -1;
     private boolean pingOutstanding;
-    /** Changes on every start and stop, so that timers of an older connection do nothing. */
-    private int epoch;
-    /** The epoch the idle timer was scheduled in. */
-    private int idleTimerEpoch;
-    private ScheduledFuture<?> idleTimer;
-    private ScheduledFuture<?> pingTimer;
 
-    KeepAlive(ClientEngine engine, OperationQueue operations) {
+    KeepAlive(ClientEngine engine) {
         this.engine = engine;
-        this.operations = operations;
     }
 
     /** Starts for a new connection with the keep-alive in force (0 disables it). */
     void start(Duration keepAlive, long connectedAtNanos) {
         stop();
-        this.keepAliveNanos = keepAlive.toNanos();
-        this.connectedAtNanos = connectedAtNanos;
-        schedule();
+        if (keepAlive.toNanos() > 0) {
+            wheel().schedule(this, connectedAtNanos + keepAlive.toNanos());
+        }
     }
 
     /** The server answered the ping. */
     void pingResponse() {
-        pingOutstanding = false;
-        pingTimer = Timers.cancel(pingTimer);
+        if (pingOutstanding) {
+            pingOutstanding = false;
+            wheel().schedule(this, lastActivity() + keepAliveNanos());
+        }
     }
 
     /** The connection ended. */
     void stop() {
-        epoch++;
         pingOutstanding = false;
-        idleTimer = Timers.cancel(idleTimer);
-        pingTimer = Timers.cancel(pingTimer);
+        if (wheelIndex >= 0) {
+            wheel().cancel(this);
+        }
     }
 
-    private void schedule() {
-        if (keepAliveNanos <= 0) {
+    /** The deadline passed (the wheel has disarmed it): ping if idle, close if the ping went unanswered. */
+    void expired(KeepAliveWheel wheel, long now) {
+        long keepAliveNanos = keepAliveNanos();
+        long timeout = Math.min(engine.options().pingTimeout().toNanos(), keepAliveNanos / 2);
+        if (pingOutstanding) {
+            Mqtt5ClientOptions options = engine.options();
+            engine.closeWith(new MqttConnectionException("no PINGRESP from " + options.hostName() + ":"
+                    + options.port() + " within " + TimeUnit.NANOSECONDS.toMillis(timeout)
+                    + " ms (pingTimeout, capped at half the keep-alive)"));
             return;
         }
-        idleTimerEpoch = epoch;
-        long due = lastActivity() + keepAliveNanos - System.nanoTime();
-        idleTimer = engine.eventLoop().schedule(this, Math.max(0, due), TimeUnit.NANOSECONDS);
+        long idleSince = lastActivity();
+        if (now - idleSince < keepAliveNanos) {
+            wheel.schedule(this, idleSince + keepAliveNanos);
+            return;
+        }
+        pingOutstanding = true;
+        engine.operations().sendControl(PacketEncoders.PINGREQ, 0);
+        wheel.schedule(this, now + timeout);
+    }
+
+    private long keepAliveNanos() {
+        return engine.negotiatedSettings().serverKeepAlive().toNanos();
     }
 
     private long lastActivity() {
-        return Math.max(operations.lastWriteNanos(), connectedAtNanos);
+        return Math.max(engine.operations().lastWriteNanos(), engine.connectedAtNanos());
     }
 
-    /** The idle timer: pings if nothing was written for the keep-alive interval. */
-    @Override
-    public void run() {
-        int current = idleTimerEpoch;
-        if (current != epoch) {
-            return;
-        }
-        if (System.nanoTime() - lastActivity() >= keepAliveNanos && !pingOutstanding) {
-            pingOutstanding = true;
-            operations.sendControl(PacketEncoders.PINGREQ, 0);
-            long timeout = Math.min(engine.options().pingTimeout().toNanos(), keepAliveNanos / 2);
-            pingTimer = engine.eventLoop().schedule(() -> {
-                if (current == epoch && pingOutstanding) {
-                    Mqtt5ClientOptions options = engine.options();
-                    engine.closeWith(new MqttConnectionException("no PINGRESP from " + options.hostName() + ":"
-                            + options.port() + " within " + TimeUnit.NANOSECONDS.toMillis(timeout)
-                            + " ms (pingTimeout, capped at half the keep-alive)"));
-                }
-            }, timeout, TimeUnit.NANOSECONDS);
-        }
-        schedule();
+    private KeepAliveWheel wheel() {
+        return KeepAliveWheel.of(engine.eventLoop());
     }
 }

@@ -61,7 +61,8 @@ final class OperationQueue {
     // Created on first use and small to start with: an idle client holds none of these, a busy one grows them once.
     private ArrayDeque<Operation<?>> queue;
     private ArrayDeque<ControlPacket> control;
-    final InflightTable<Operation<?>> inflight = new InflightTable<>();
+    /** Written operations awaiting their acks, by packet id; created on first use, see {@link #inflight()}. */
+    private InflightTable<Operation<?>> inflight;
     /** Operations completed by their write (QoS 0 publishes) in the batch being written. */
     private List<PublishOperation> writtenQos0;
     private List<Object> batch;
@@ -95,7 +96,7 @@ final class OperationQueue {
                 : new OutboundTopicAliases(options.topicAliasing());
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
         this.observer = options.publishObserver();
-        this.deadlines = new AckDeadlines(loop, options.operationTimeout(), this);
+        this.deadlines = new AckDeadlines(options.operationTimeout(), this);
     }
 
     /** A packet the client owes the server outside the operation queue; a negative id marks a resent PUBLISH (DUP). */
@@ -104,6 +105,10 @@ final class OperationQueue {
 
     OperationStatistics statistics() {
         return counters.snapshot();
+    }
+
+    EventLoop loop() {
+        return loop;
     }
 
     long lastWriteNanos() {
@@ -190,13 +195,13 @@ final class OperationQueue {
 
     /** Whether a written operation still waits for its ack on this connection. */
     boolean awaitingAck(Operation<?> op) {
-        return !op.settled && !op.abandoned && inflight.get(op.packetId) == op;
+        return !op.settled && !op.abandoned && inflight().get(op.packetId) == op;
     }
 
     /** Fails an operation whose ack timeout ran out (AckDeadlines). */
     void ackTimedOut(Operation<?> op) {
         op.timeoutTask = null;
-        if (op.abandoned || op.settled || inflight.get(op.packetId) != op) {
+        if (op.abandoned || op.settled || inflight().get(op.packetId) != op) {
             return;
         }
         Duration timeout = op.ackTimeout != null ? op.ackTimeout : defaultAckTimeout;
@@ -224,12 +229,12 @@ final class OperationQueue {
             flowControl.reset(System.nanoTime());
         }
         // Operations kept across the disconnection are not counted as unacknowledged while offline.
-        List<Operation<?>> kept = inflight.drain(Comparator.comparingLong(op -> op.sequence));
+        List<Operation<?>> kept = drainInflight(Comparator.comparingLong(op -> op.sequence));
         for (int i = kept.size() - 1; i >= 0; i--) {
             Operation<?> op = kept.get(i);
             boolean counted = !op.abandoned;
             if (sessionPresent && op instanceof PublishOperation publish) {
-                inflight.bind(publish.packetId, publish);
+                inflight().bind(publish.packetId, publish);
                 publishesInFlight++;
                 control().addFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
                         : new ControlPacket(publish.encoded, -publish.packetId));
@@ -272,17 +277,17 @@ final class OperationQueue {
             }
             writtenQos0.clear();
         }
-        for (Operation<?> op : inflight.drain(Comparator.comparingLong(o -> o.sequence))) {
+        for (Operation<?> op : drainInflight(Comparator.comparingLong(o -> o.sequence))) {
             cancelTimeout(op);
             if (op.abandoned) {
                 // A QoS 2 flow still needs finishing in a rejoined session: its id stays reserved,
                 // or the server would take a new message with that id for a duplicate.
                 if (op.qos() == 2) {
-                    inflight.bind(op.packetId, op);
+                    inflight().bind(op.packetId, op);
                 }
             } else if (offlineBehavior.keeps(op.isPublish(), op.qos())) {
                 // Publishes keep their packet id for a resend with DUP; see connected().
-                inflight.bind(op.packetId, op);
+                inflight().bind(op.packetId, op);
                 counters.add(0, 0, -1, -op.size());
             } else {
                 fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before its "
@@ -300,11 +305,11 @@ final class OperationQueue {
      */
     void stopped(Throwable cause, boolean keepSession) {
         disconnected(cause);
-        for (Operation<?> op : inflight.drain(Comparator.comparingLong(o -> o.sequence))) {
+        for (Operation<?> op : drainInflight(Comparator.comparingLong(o -> o.sequence))) {
             fail(op, cause, false);
             if (keepSession && op.qos() == 2) {
                 op.abandoned = true;
-                inflight.bind(op.packetId, op);
+                inflight().bind(op.packetId, op);
             }
         }
         failQueued(op -> true, cause, null);
@@ -421,7 +426,7 @@ final class OperationQueue {
     /** Moves an admitted operation into the batch; returns its size on the wire. */
     private int take(Operation<?> op) {
         if (op.needsAck()) {
-            op.packetId = inflight.allocate(op);
+            op.packetId = inflight().allocate(op);
             counters.add(0, 0, 1, op.size());
             if (op instanceof PublishOperation) {
                 publishesInFlight++;
@@ -486,7 +491,7 @@ final class OperationQueue {
                 return Admission.NO_SEND_QUOTA;
             }
         }
-        if (inflight.size() >= 65535 && op.needsAck()) {
+        if (inflight != null && inflight.size() >= 65535 && op.needsAck()) {
             return Admission.WAIT;
         }
         OutboundPacket wire = op.encoded;
@@ -586,6 +591,19 @@ final class OperationQueue {
             batch = new ArrayList<>();
         }
         return batch;
+    }
+
+    /** The in-flight table, created on first use: an idle client holds none. */
+    InflightTable<Operation<?>> inflight() {
+        if (inflight == null) {
+            inflight = new InflightTable<>();
+        }
+        return inflight;
+    }
+
+    /** Removes and returns the operations in flight, in the given order (see {@link InflightTable#drain}). */
+    private List<Operation<?>> drainInflight(Comparator<Operation<?>> order) {
+        return inflight == null ? List.of() : inflight.drain(order);
     }
 
     /** Queues PUBREL for a QoS 2 publish whose PUBREC arrived. */

@@ -57,6 +57,11 @@ final class SerialExecutor implements Executor {
         this.delegate = delegate;
     }
 
+    /** The executor whose threads run the tasks. */
+    Executor delegate() {
+        return delegate;
+    }
+
     @Override
     public void execute(Runnable runnable) {
         Task task = new Task(Objects.requireNonNull(runnable, "task"));
