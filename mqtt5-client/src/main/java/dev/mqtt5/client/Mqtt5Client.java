@@ -46,7 +46,6 @@ public final class Mqtt5Client implements AutoCloseable {
     }
 
     private final ClientEngine engine;
-    private final Operations operations;
     /** Set once by {@link #close()}, through {@link #CLOSED} (a field, not an AtomicBoolean: less heap per client). */
     private volatile boolean closed;
 
@@ -57,7 +56,6 @@ public final class Mqtt5Client implements AutoCloseable {
      */
     public Mqtt5Client(Mqtt5ClientOptions options) {
         this.engine = ClientEngine.create(Objects.requireNonNull(options, "options must not be null"));
-        this.operations = new Operations(engine);
     }
 
     /** The options this client was created with. */
@@ -116,7 +114,7 @@ public final class Mqtt5Client implements AutoCloseable {
      * @param ackTimeout how long the server may take to acknowledge it once written, or null for the default
      */
     public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
-        return operations.publish(Objects.requireNonNull(publish, "publish must not be null"), ackTimeout);
+        return Operations.publish(engine, Objects.requireNonNull(publish, "publish must not be null"), ackTimeout);
     }
 
     /**
@@ -127,7 +125,7 @@ public final class Mqtt5Client implements AutoCloseable {
      * @throws IllegalArgumentException when a topic filter or option is invalid
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe) {
-        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), null, null);
+        return Operations.subscribe(engine, Objects.requireNonNull(subscribe, "subscribe must not be null"), null, null);
     }
 
     /**
@@ -149,7 +147,7 @@ public final class Mqtt5Client implements AutoCloseable {
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler) {
         Objects.requireNonNull(handler, "handler must not be null");
-        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), handler, null);
+        return Operations.subscribe(engine, Objects.requireNonNull(subscribe, "subscribe must not be null"), handler, null);
     }
 
     /**
@@ -158,7 +156,7 @@ public final class Mqtt5Client implements AutoCloseable {
      * @param ackTimeout how long the server may take to answer once written, or null for the default
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, Duration ackTimeout) {
-        return operations.subscribe(Objects.requireNonNull(subscribe, "subscribe must not be null"), null, ackTimeout);
+        return Operations.subscribe(engine, Objects.requireNonNull(subscribe, "subscribe must not be null"), null, ackTimeout);
     }
 
 
@@ -179,7 +177,7 @@ public final class Mqtt5Client implements AutoCloseable {
      * @param ackTimeout how long the server may take to answer once written, or null for the default
      */
     public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe, Duration ackTimeout) {
-        return operations.unsubscribe(Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"), ackTimeout);
+        return Operations.unsubscribe(engine, Objects.requireNonNull(unsubscribe, "unsubscribe must not be null"), ackTimeout);
     }
 
     /**

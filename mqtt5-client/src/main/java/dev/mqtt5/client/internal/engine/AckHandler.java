@@ -96,7 +96,7 @@ final class AckHandler {
         }
         queue.inflight().remove(packetId);
         if (op.handler != null) {
-            queue.router.removeRefused(op.packet, op.handler, ack);
+            queue.router().removeRefused(op.packet, op.handler, ack);
         }
         if (ack.hasError()) {
             queue.fail(op, new SubscribeFailedException(ack), true);
@@ -116,7 +116,7 @@ final class AckHandler {
                     + " reason codes for an UNSUBSCRIBE of " + op.packet.topicFilters().size() + " topic filters");
         }
         queue.inflight().remove(packetId);
-        queue.router.removeUnsubscribed(op.packet.topicFilters(), ack);
+        queue.router().removeUnsubscribed(op.packet.topicFilters(), ack);
         if (ack.hasError()) {
             queue.fail(op, new UnsubscribeFailedException(ack), true);
         } else {

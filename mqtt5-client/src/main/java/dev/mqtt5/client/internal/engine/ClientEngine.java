@@ -113,8 +113,7 @@ public final class ClientEngine {
         this.loop = loop;
         this.callbacks = new CallbackDispatcher(loop, options.callbackExecutor(), options.lifecycleListener(),
                 options.publishReceivedListener(), options.manualAckPublishListener());
-        SubscriptionRouter router = new SubscriptionRouter();
-        this.operations = new OperationQueue(loop, callbacks, router, options);
+        this.operations = new OperationQueue(loop, callbacks, options);
         this.submissions = new Submissions(loop, operations);
         ConnectPacket c = options.connectOptions();
         this.inbound = new InboundPublishes(operations, c.receiveMaximum() != null ? c.receiveMaximum() : 65535,

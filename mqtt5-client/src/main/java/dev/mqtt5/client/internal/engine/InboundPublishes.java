@@ -106,7 +106,7 @@ final class InboundPublishes {
         if (observer != null) {
             operations.callbacks.runWithCompletions(() -> observer.publishReceived(publish));
         }
-        List<ManualAckPublishListener> handlers = operations.router.route(publish);
+        List<ManualAckPublishListener> handlers = operations.router().route(publish);
         int targets = handlers.isEmpty() ? (operations.callbacks.hasPublishListener() ? 1 : 0) : handlers.size();
         PendingAck ack = null;
         if (qos > 0) {

@@ -51,7 +51,8 @@ final class OperationQueue {
     private static final OutboundPacket PUBREL = PacketEncoders.pubRel(PubRelPacket.of(PubRelReasonCode.SUCCESS));
 
     final CallbackDispatcher callbacks;
-    final SubscriptionRouter router;
+    /** Per-subscription handlers; created with the first SUBSCRIBE that has one (see {@link #router()}). */
+    private SubscriptionRouter router;
     private final EventLoop loop;
     private final OfflineQueueBehavior offlineBehavior;
     private final Duration defaultAckTimeout;
@@ -86,10 +87,14 @@ final class OperationQueue {
 
     private final StatisticsCounters counters = new StatisticsCounters();
 
-    OperationQueue(EventLoop loop, CallbackDispatcher callbacks, SubscriptionRouter router, Mqtt5ClientOptions options) {
+    /** The per-subscription handlers; an empty, shared router while the client has none. */
+    SubscriptionRouter router() {
+        return router != null ? router : SubscriptionRouter.NONE;
+    }
+
+    OperationQueue(EventLoop loop, CallbackDispatcher callbacks, Mqtt5ClientOptions options) {
         this.loop = loop;
         this.callbacks = callbacks;
-        this.router = router;
         this.offlineBehavior = options.offlineQueueBehavior();
         this.defaultAckTimeout = options.operationTimeout();
         this.topicAliases = options.topicAliasing().mode() == TopicAliasingOptions.Mode.DISABLED ? null
@@ -136,6 +141,9 @@ final class OperationQueue {
             return;
         }
         if (op instanceof SubscribeOperation s && s.handler != null) {
+            if (router == null) {
+                router = new SubscriptionRouter();
+            }
             router.add(s.packet, s.handler);
         }
         queue().add(op);
@@ -159,7 +167,7 @@ final class OperationQueue {
             return;
         }
         if (op instanceof SubscribeOperation s && s.handler != null) {
-            router.removeRefused(s.packet, s.handler, null);
+            router().removeRefused(s.packet, s.handler, null);
         }
         removeFromStatistics(op, wasUnacked);
         observe(op, null, cause);
@@ -505,7 +513,7 @@ final class OperationQueue {
             int id = s.packet.subscriptionIdentifier();
             s.packet = new SubscribePacket(s.packet.subscriptions(), null, s.packet.userProperties());
             reencode(s, PacketEncoders.subscribe(s.packet), false);
-            router.forgetSubscriptionId(id);
+            router().forgetSubscriptionId(id);
             wire = s.encoded;
         }
         if (wire.encodedSize() > settings.maximumPacketSizeToServer()) {

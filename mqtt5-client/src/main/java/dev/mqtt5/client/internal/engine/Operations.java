@@ -7,55 +7,43 @@ import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.UnsubAckPacket;
 import dev.mqtt5.client.packet.UnsubscribePacket;
 import dev.mqtt5.client.ManualAckPublishListener;
+import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The public client's operations: validated on the caller's thread, encoded once, then handed to the engine. */
+/**
+ * The public client's operations: validated on the caller's thread, encoded once, then handed to
+ * the engine. Stateless: a client holds no object of its own for them.
+ */
 public final class Operations {
 
-    private final ClientEngine engine;
-    /** Whether AWS IoT Core's limits are checked before operations are queued. */
-    private final boolean iotCoreValidation;
-    /** Whether a publish observer wants each publish's latency (else no clock read per publish). */
-    private final boolean observed;
     private static final int SUBSCRIPTION_ID_MAX = 268_435_455;
+    /**
+     * Subscription identifiers given to subscriptions with handlers: one JVM-wide count, so each
+     * client's identifiers are distinct too (until half the range has been used).
+     */
+    private static final AtomicLong SUBSCRIPTION_IDS = new AtomicLong();
 
-    private static final VarHandle SUBSCRIPTION_IDS;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SUBSCRIPTION_IDS = lookup.findVarHandle(Operations.class, "subscriptionIds", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    private Operations() {
     }
 
-    // Updated through the VarHandle above (a field, not an AtomicLong: an idle client holds thousands of these).
-    @SuppressWarnings("unused")
-    private volatile long subscriptionIds;
-
-    public Operations(ClientEngine engine) {
-        this.engine = engine;
-        this.iotCoreValidation = engine.options().iotCoreValidation();
-        this.observed = engine.options().publishObserver() != null;
-    }
-
-    public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
-        if (iotCoreValidation) {
+    public static CompletableFuture<PublishResult> publish(ClientEngine engine, PublishPacket publish,
+            Duration ackTimeout) {
+        Mqtt5ClientOptions options = engine.options();
+        if (options.iotCoreValidation()) {
             IotCoreLimits.publish(publish);
         }
-        OperationValidator.publish(publish, engine.negotiatedSettings(), engine.options().topicAliasing());
-        return engine.submit(new PublishOperation(publish, positive(ackTimeout), observed));
+        OperationValidator.publish(publish, engine.negotiatedSettings(), options.topicAliasing());
+        // The clock is read per publish only for a publish observer (its latency).
+        return engine.submit(new PublishOperation(publish, positive(ackTimeout), options.publishObserver() != null));
     }
 
-    public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, ManualAckPublishListener handler,
-            Duration ackTimeout) {
-        if (iotCoreValidation) {
+    public static CompletableFuture<SubAckPacket> subscribe(ClientEngine engine, SubscribePacket subscribe,
+            ManualAckPublishListener handler, Duration ackTimeout) {
+        if (engine.options().iotCoreValidation()) {
             IotCoreLimits.subscribe(subscribe);
         }
         NegotiatedSettings settings = engine.negotiatedSettings();
@@ -68,8 +56,9 @@ public final class Operations {
                 assignId));
     }
 
-    public CompletableFuture<UnsubAckPacket> unsubscribe(UnsubscribePacket unsubscribe, Duration ackTimeout) {
-        if (iotCoreValidation) {
+    public static CompletableFuture<UnsubAckPacket> unsubscribe(ClientEngine engine, UnsubscribePacket unsubscribe,
+            Duration ackTimeout) {
+        if (engine.options().iotCoreValidation()) {
             IotCoreLimits.unsubscribe(unsubscribe);
         }
         OperationValidator.unsubscribe(unsubscribe);
@@ -77,8 +66,8 @@ public final class Operations {
     }
 
     /** Identifiers the client assigns to subscriptions with handlers count down from the top of the range, away from the application's. */
-    private int nextSubscriptionId() {
-        return SUBSCRIPTION_ID_MAX - (int) ((long) SUBSCRIPTION_IDS.getAndAdd(this, 1L) % (SUBSCRIPTION_ID_MAX / 2));
+    private static int nextSubscriptionId() {
+        return SUBSCRIPTION_ID_MAX - (int) (SUBSCRIPTION_IDS.getAndIncrement() % (SUBSCRIPTION_ID_MAX / 2));
     }
 
     /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */

@@ -20,7 +20,13 @@ final class SubscriptionRouter {
     private record Route(String filter, Integer subscriptionId, ManualAckPublishListener handler) {
     }
 
-    /** Created with the first route: a client without per-subscription handlers holds none. */
+    /**
+     * The router of every client without per-subscription handlers: never given a route, so it
+     * stays empty and is only read (any thread may share it).
+     */
+    static final SubscriptionRouter NONE = new SubscriptionRouter();
+
+    /** Created with the first route. */
     private List<Route> routes;
 
     boolean isEmpty() {
@@ -29,6 +35,9 @@ final class SubscriptionRouter {
 
     /** Registers the handler for every filter of the SUBSCRIBE, replacing earlier routes of the same filters. */
     void add(SubscribePacket packet, ManualAckPublishListener handler) {
+        if (this == NONE) {
+            throw new IllegalStateException("the shared empty router takes no routes");
+        }
         if (routes == null) {
             routes = new ArrayList<>();
         }
