@@ -68,7 +68,7 @@ public final class BenchmarkRunner {
         if (only.contains("latency") || only.contains("connect") || only.contains("idle")) {
             try (MosquittoProcess mosquitto = new MosquittoProcess()) {
                 if (only.contains("latency")) {
-                    timed("latency", () -> new LatencyWorkload(shortRuns ? 1 : 3, shortRuns ? 2 : 4, 1000)
+                    timed("latency", () -> new LatencyWorkload(shortRuns ? 1 : 5, shortRuns ? 2 : 2.5, 1000)
                             .run(chosenClients, mosquitto.tcpPort(), results));
                 }
                 if (only.contains("connect")) {
