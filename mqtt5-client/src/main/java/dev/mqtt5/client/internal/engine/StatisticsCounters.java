@@ -22,31 +22,33 @@ final class StatisticsCounters {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            SEQUENCE = lookup.findVarHandle(StatisticsCounters.class, "sequence", long.class);
-            INCOMPLETE_COUNT = lookup.findVarHandle(StatisticsCounters.class, "incompleteCount", long.class);
+            SEQUENCE = lookup.findVarHandle(StatisticsCounters.class, "sequence", int.class);
+            INCOMPLETE_COUNT = lookup.findVarHandle(StatisticsCounters.class, "incompleteCount", int.class);
             INCOMPLETE_SIZE = lookup.findVarHandle(StatisticsCounters.class, "incompleteSize", long.class);
-            UNACKED_COUNT = lookup.findVarHandle(StatisticsCounters.class, "unackedCount", long.class);
+            UNACKED_COUNT = lookup.findVarHandle(StatisticsCounters.class, "unackedCount", int.class);
             UNACKED_SIZE = lookup.findVarHandle(StatisticsCounters.class, "unackedSize", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private long sequence;
-    private long incompleteCount;
+    // Counts and the sequence are ints (a client cannot hold 2^31 operations; a reader would have to
+    // stall for 2^32 updates to be fooled by a wrapped sequence): 16 bytes less per client than longs.
+    private int sequence;
+    private int incompleteCount;
     private long incompleteSize;
-    private long unackedCount;
+    private int unackedCount;
     private long unackedSize;
 
     /** Adds the deltas, atomically for readers. Event loop only. */
     void add(long incompleteCountDelta, long incompleteSizeDelta, long unackedCountDelta, long unackedSizeDelta) {
-        long s = sequence;
+        int s = sequence;
         SEQUENCE.setOpaque(this, s + 1);
         // The odd sequence becomes visible before any counter changes.
         VarHandle.storeStoreFence();
-        INCOMPLETE_COUNT.setOpaque(this, incompleteCount + incompleteCountDelta);
+        INCOMPLETE_COUNT.setOpaque(this, incompleteCount + (int) incompleteCountDelta);
         INCOMPLETE_SIZE.setOpaque(this, incompleteSize + incompleteSizeDelta);
-        UNACKED_COUNT.setOpaque(this, unackedCount + unackedCountDelta);
+        UNACKED_COUNT.setOpaque(this, unackedCount + (int) unackedCountDelta);
         UNACKED_SIZE.setOpaque(this, unackedSize + unackedSizeDelta);
         // Release: the counters become visible before the even sequence.
         SEQUENCE.setRelease(this, s + 2);
@@ -55,15 +57,15 @@ final class StatisticsCounters {
     /** A consistent snapshot; any thread. */
     OperationStatistics snapshot() {
         while (true) {
-            long before = (long) SEQUENCE.getAcquire(this);
+            int before = (int) SEQUENCE.getAcquire(this);
             if ((before & 1) == 0) {
-                long count = (long) INCOMPLETE_COUNT.getOpaque(this);
+                int count = (int) INCOMPLETE_COUNT.getOpaque(this);
                 long size = (long) INCOMPLETE_SIZE.getOpaque(this);
-                long unacked = (long) UNACKED_COUNT.getOpaque(this);
+                int unacked = (int) UNACKED_COUNT.getOpaque(this);
                 long unackedBytes = (long) UNACKED_SIZE.getOpaque(this);
                 // The counters are read before the sequence is read again.
                 VarHandle.loadLoadFence();
-                if ((long) SEQUENCE.getOpaque(this) == before) {
+                if ((int) SEQUENCE.getOpaque(this) == before) {
                     return new OperationStatistics(count, size, unacked, unackedBytes);
                 }
             }
