@@ -76,6 +76,12 @@ final class KeepAlive {
         wheel.schedule(this, now + timeout);
     }
 
+    /** Checking the deadline threw: without a keep-alive the connection cannot be trusted, so it closes. */
+    void failed(RuntimeException cause) {
+        pingOutstanding = false;
+        engine.closeWith(new MqttConnectionException("the keep-alive failed: " + cause, cause));
+    }
+
     private long keepAliveNanos() {
         return engine.negotiatedSettings().serverKeepAlive().toNanos();
     }

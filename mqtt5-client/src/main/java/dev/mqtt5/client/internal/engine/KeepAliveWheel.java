@@ -97,8 +97,10 @@ final class KeepAliveWheel implements Runnable {
             try {
                 due.expired(this, now);
             } catch (RuntimeException e) {
-                // One client's failure must not stop the keep-alive of the others on this loop.
-                log.warn("MQTT 5 keep-alive failed; the client's connection is no longer kept alive", e);
+                // One client's failure must not stop the keep-alive of the others on this loop; that
+                // client's connection, no longer kept alive, is closed (and reconnects as configured).
+                log.warn("MQTT 5 keep-alive failed; closing the client's connection", e);
+                due.failed(e);
             }
         }
         arm();

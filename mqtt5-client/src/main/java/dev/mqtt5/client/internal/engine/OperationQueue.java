@@ -48,6 +48,7 @@ final class OperationQueue {
     private static final int BATCH_BYTES = 256 * 1024;
     /** Batches one drain writes before it lets other work on the event loop run. */
     private static final int BATCHES_PER_PASS = 16;
+    private static final Comparator<Operation<?>> SUBMISSION_ORDER = Comparator.comparingLong(op -> op.sequence);
     private static final OutboundPacket PUBREL = PacketEncoders.pubRel(PubRelPacket.of(PubRelReasonCode.SUCCESS));
 
     final CallbackDispatcher callbacks;
@@ -237,7 +238,7 @@ final class OperationQueue {
             flowControl.reset(System.nanoTime());
         }
         // Operations kept across the disconnection are not counted as unacknowledged while offline.
-        List<Operation<?>> kept = drainInflight(Comparator.comparingLong(op -> op.sequence));
+        List<Operation<?>> kept = drainInflight();
         for (int i = kept.size() - 1; i >= 0; i--) {
             Operation<?> op = kept.get(i);
             boolean counted = !op.abandoned;
@@ -285,7 +286,7 @@ final class OperationQueue {
             }
             writtenQos0.clear();
         }
-        for (Operation<?> op : drainInflight(Comparator.comparingLong(o -> o.sequence))) {
+        for (Operation<?> op : drainInflight()) {
             cancelTimeout(op);
             if (op.abandoned) {
                 // A QoS 2 flow still needs finishing in a rejoined session: its id stays reserved,
@@ -313,7 +314,7 @@ final class OperationQueue {
      */
     void stopped(Throwable cause, boolean keepSession) {
         disconnected(cause);
-        for (Operation<?> op : drainInflight(Comparator.comparingLong(o -> o.sequence))) {
+        for (Operation<?> op : drainInflight()) {
             fail(op, cause, false);
             if (keepSession && op.qos() == 2) {
                 op.abandoned = true;
@@ -522,7 +523,7 @@ final class OperationQueue {
                     + settings.maximumPacketSizeToServer() + " bytes"));
         }
         if (flowControl != null) {
-            long wait = flowControl.tryAcquire(op.isPublish(), wire.encodedSize(), System.nanoTime());
+            long wait = flowControl.tryAcquire(op.isPublish(), wire.encodedSize(), batchNanos);
             if (wait > 0) {
                 throttled = loop.schedule(() -> {
                     throttled = null;
@@ -609,9 +610,9 @@ final class OperationQueue {
         return inflight;
     }
 
-    /** Removes and returns the operations in flight, in the given order (see {@link InflightTable#drain}). */
-    private List<Operation<?>> drainInflight(Comparator<Operation<?>> order) {
-        return inflight == null ? List.of() : inflight.drain(order);
+    /** Removes and returns the operations in flight, in submission order (see {@link InflightTable#drain}). */
+    private List<Operation<?>> drainInflight() {
+        return inflight == null ? List.of() : inflight.drain(SUBMISSION_ORDER);
     }
 
     /** Queues PUBREL for a QoS 2 publish whose PUBREC arrived. */
