@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mqtt5.client.config.ReconnectOptions;
 import dev.mqtt5.client.config.TlsOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
+import dev.mqtt5.client.lifecycle.AttemptingConnectEvent;
 import dev.mqtt5.client.lifecycle.ConnectionFailureEvent;
 import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
+import dev.mqtt5.client.lifecycle.LifecycleListener;
+import dev.mqtt5.client.lifecycle.StoppedEvent;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.PublishResult;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,5 +154,57 @@ class TransportsAndCallbacksTest {
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> results.size() == 5);
         assertThat(callbackThreads).allSatisfy(name -> assertThat(name).doesNotContain("mqtt5-io"));
         assertThat(listener.threads()).allSatisfy(name -> assertThat(name).doesNotContain("mqtt5-io"));
+    }
+
+    /** Extends the listener interface with a default of its own: a class using it handles that event. */
+    interface CountsAttempts extends LifecycleListener {
+        List<Integer> attempts();
+
+        @Override
+        default void onAttemptingConnect(AttemptingConnectEvent event) {
+            attempts().add(event.attempt());
+        }
+    }
+
+    @Test
+    void aListenerGetsTheEventsItOverridesAndOnlyOnTheCallbackThreads(MosquittoBroker broker) throws Exception {
+        // The client skips events whose method a listener leaves as the interface's empty default;
+        // the events a listener does override, directly or through an interface of its own, still come, in order.
+        List<Object> events = new CopyOnWriteArrayList<>();
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountsAttempts listener = new CountsAttempts() {
+            @Override
+            public List<Integer> attempts() {
+                return attempts;
+            }
+
+            @Override
+            public void onConnectionSuccess(ConnectionSuccessEvent event) {
+                events.add(event);
+                threads.add(Thread.currentThread().getName());
+            }
+
+            @Override
+            public void onStopped(StoppedEvent event) {
+                events.add(event);
+                threads.add(Thread.currentThread().getName());
+                stopped.countDown();
+            }
+        };
+        Mqtt5Client client = new Mqtt5Client(Mqtt5ClientOptions.builder().hostName(broker.host()).port(broker.tcpPort())
+                .lifecycleListener(listener).build());
+        clients.add(client);
+        client.start();
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !events.isEmpty());
+        client.stop().get(10, TimeUnit.SECONDS);
+        // stop() completes after the Stopped event has been delivered.
+        assertThat(stopped.getCount()).isZero();
+        assertThat(attempts).containsExactly(1);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(ConnectionSuccessEvent.class);
+        assertThat(events.get(1)).isInstanceOf(StoppedEvent.class);
+        assertThat(threads).allSatisfy(name -> assertThat(name).doesNotContain("mqtt5-io"));
     }
 }

@@ -3,13 +3,20 @@ package dev.mqtt5.client.internal.engine;
 import dev.mqtt5.client.Acknowledgement;
 import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.PublishReceivedListener;
+import dev.mqtt5.client.lifecycle.AttemptingConnectEvent;
+import dev.mqtt5.client.lifecycle.ConnectionFailureEvent;
+import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
+import dev.mqtt5.client.lifecycle.DisconnectionEvent;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
+import dev.mqtt5.client.lifecycle.NegotiatedSettings;
+import dev.mqtt5.client.lifecycle.StoppedEvent;
+import dev.mqtt5.client.packet.ConnAckPacket;
+import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.PublishPacket;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * Moves user code off the event loop. Listener callbacks (lifecycle, received publishes,
@@ -23,6 +30,26 @@ final class CallbackDispatcher {
 
     private static final LifecycleListener NO_LIFECYCLE = new LifecycleListener() {
     };
+    static final int ATTEMPTING_CONNECT = 1;
+    static final int CONNECTION_SUCCESS = 1 << 1;
+    static final int CONNECTION_FAILURE = 1 << 2;
+    static final int DISCONNECTION = 1 << 3;
+    static final int STOPPED = 1 << 4;
+    /**
+     * The lifecycle events a listener class handles: one bit per {@link LifecycleListener} method
+     * it overrides. An event whose method is the interface's empty default is not dispatched at
+     * all, which spares a thread hand-off per event (measured on connect and stop).
+     */
+    private static final ClassValue<Integer> HANDLED_EVENTS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return overrides(type, "onAttemptingConnect", AttemptingConnectEvent.class, ATTEMPTING_CONNECT)
+                    | overrides(type, "onConnectionSuccess", ConnectionSuccessEvent.class, CONNECTION_SUCCESS)
+                    | overrides(type, "onConnectionFailure", ConnectionFailureEvent.class, CONNECTION_FAILURE)
+                    | overrides(type, "onDisconnection", DisconnectionEvent.class, DISCONNECTION)
+                    | overrides(type, "onStopped", StoppedEvent.class, STOPPED);
+        }
+    };
 
     private final EventLoop loop;
     /** Runs the listeners in order, on the callback executor (its delegate). */
@@ -34,6 +61,8 @@ final class CallbackDispatcher {
     private ArrayList<Object> completions;
     private boolean flushScheduled;
     private final LifecycleListener lifecycle;
+    /** {@link #HANDLED_EVENTS} of the lifecycle listener. */
+    private final int lifecycleEvents;
     /** The client's own publish listener, in one of its two forms (or neither): no adapter object per client. */
     private final ManualAckPublishListener manualAckListener;
     private final PublishReceivedListener autoAckListener;
@@ -43,6 +72,7 @@ final class CallbackDispatcher {
         this.loop = loop;
         this.listeners = new SerialExecutor(executor != null ? executor : CallbackPool.get());
         this.lifecycle = lifecycle != null ? lifecycle : NO_LIFECYCLE;
+        this.lifecycleEvents = handledEvents(this.lifecycle.getClass());
         this.manualAckListener = manualAck;
         this.autoAckListener = manualAck != null ? null : autoAck;
     }
@@ -82,8 +112,56 @@ final class CallbackDispatcher {
         }
     }
 
-    void lifecycle(Consumer<LifecycleListener> event) {
-        listeners.execute(() -> event.accept(lifecycle));
+    /** The lifecycle events a listener of this class handles (bits such as {@link #STOPPED}). */
+    static int handledEvents(Class<? extends LifecycleListener> type) {
+        return HANDLED_EVENTS.get(type);
+    }
+
+    private static int overrides(Class<?> type, String method, Class<?> event, int bit) {
+        try {
+            return type.getMethod(method, event).getDeclaringClass() == LifecycleListener.class ? 0 : bit;
+        } catch (NoSuchMethodException | SecurityException e) {
+            return bit; // cannot tell: dispatch
+        }
+    }
+
+    private boolean handles(int event) {
+        return (lifecycleEvents & event) != 0;
+    }
+
+    void attemptingConnect(int attempt) {
+        if (handles(ATTEMPTING_CONNECT)) {
+            listeners.execute(() -> lifecycle.onAttemptingConnect(new AttemptingConnectEvent(attempt)));
+        }
+    }
+
+    void connectionSuccess(ConnAckPacket connAck, NegotiatedSettings settings) {
+        if (handles(CONNECTION_SUCCESS)) {
+            listeners.execute(() -> lifecycle.onConnectionSuccess(new ConnectionSuccessEvent(connAck, settings)));
+        }
+    }
+
+    void connectionFailure(Throwable cause, ConnAckPacket connAck) {
+        if (handles(CONNECTION_FAILURE)) {
+            listeners.execute(() -> lifecycle.onConnectionFailure(new ConnectionFailureEvent(cause, connAck)));
+        }
+    }
+
+    void disconnection(Throwable cause, DisconnectPacket received) {
+        if (handles(DISCONNECTION)) {
+            listeners.execute(() -> lifecycle.onDisconnection(new DisconnectionEvent(cause, received)));
+        }
+    }
+
+    void stopped() {
+        if (handles(STOPPED)) {
+            listeners.execute(() -> lifecycle.onStopped(new StoppedEvent()));
+        }
+    }
+
+    /** Runs a task after the lifecycle events dispatched so far, on the serial executor. */
+    void afterEvents(Runnable task) {
+        listeners.execute(task);
     }
 
     /** Runs a publish handler on the serial executor. */

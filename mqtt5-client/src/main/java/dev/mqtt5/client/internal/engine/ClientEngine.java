@@ -19,12 +19,7 @@ import dev.mqtt5.client.internal.codec.PingResp;
 import dev.mqtt5.client.internal.transport.SharedEventLoopGroup;
 import dev.mqtt5.client.internal.transport.TransportConnector;
 import dev.mqtt5.client.internal.transport.TransportSettings;
-import dev.mqtt5.client.lifecycle.AttemptingConnectEvent;
-import dev.mqtt5.client.lifecycle.ConnectionFailureEvent;
-import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
-import dev.mqtt5.client.lifecycle.DisconnectionEvent;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
-import dev.mqtt5.client.lifecycle.StoppedEvent;
 import dev.mqtt5.client.packet.AuthPacket;
 import dev.mqtt5.client.packet.AuthReasonCode;
 import dev.mqtt5.client.packet.ConnAckPacket;
@@ -211,8 +206,7 @@ public final class ClientEngine {
         closeCause = null;
         serverDisconnect = null;
         failedConnAck = null;
-        int attemptNumber = attempt;
-        callbacks.lifecycle(l -> l.onAttemptingConnect(new AttemptingConnectEvent(attemptNumber)));
+        callbacks.attemptingConnect(attempt);
         TransportSettings transport = new TransportSettings(options.hostName(), options.port(), options.tls(),
                 options.webSocket(), options.socketConnectTimeout(), options.tcpNoDelay(), options.httpProxy());
         long maxInbound = options.connectOptions().maximumPacketSize() != null
@@ -311,7 +305,7 @@ public final class ClientEngine {
             inbound.clearSession();
         }
         inbound.connected(generation, connAck.sessionPresent());
-        callbacks.lifecycle(l -> l.onConnectionSuccess(new ConnectionSuccessEvent(connAck, negotiated)));
+        callbacks.connectionSuccess(connAck, negotiated);
         operations.connected(channel, negotiated, connAck.sessionPresent());
         keepAlive.start(negotiated.serverKeepAlive(), connectedAtNanos);
     }
@@ -494,10 +488,10 @@ public final class ClientEngine {
             backoff.connectionEnded(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAtNanos));
             connectedAtNanos = 0;
             DisconnectPacket received = serverDisconnect;
-            callbacks.lifecycle(l -> l.onDisconnection(new DisconnectionEvent(cause, received)));
+            callbacks.disconnection(cause, received);
         } else {
             ConnAckPacket connAck = failedConnAck;
-            callbacks.lifecycle(l -> l.onConnectionFailure(new ConnectionFailureEvent(cause, connAck)));
+            callbacks.connectionFailure(cause, connAck);
         }
         if (stopRequested) {
             finishStop();
@@ -567,10 +561,10 @@ public final class ClientEngine {
         assignedClientId = null;
         stopRequested = false;
         state = ClientState.STOPPED;
-        callbacks.lifecycle(l -> l.onStopped(new StoppedEvent()));
+        callbacks.stopped();
         if (stopWaiters != null) {
             for (CompletableFuture<Void> waiter : stopWaiters) {
-                callbacks.lifecycle(l -> waiter.complete(null));
+                callbacks.afterEvents(() -> waiter.complete(null));
             }
             stopWaiters = null;
         }
