@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * exactly one place at a time: the queue, or the in-flight table awaiting its ack; its encoded
  * size is computed once, at submission, and counted in the statistics while it is incomplete.
  */
-abstract class Operation<T> {
+abstract class Operation<T> extends SubmissionNode<Operation<?>> {
 
     final CompletableFuture<T> future = new CompletableFuture<>();
     /**
@@ -33,8 +33,6 @@ abstract class Operation<T> {
      * its packet identifier until then, so that a late ack is absorbed, not a protocol error.
      */
     boolean abandoned;
-    /** The operation submitted just before it, while both wait in {@link Submissions}; null otherwise. */
-    Operation<?> nextSubmitted;
 
     Operation(OutboundPacket encoded, Duration ackTimeout) {
         this.encoded = encoded;

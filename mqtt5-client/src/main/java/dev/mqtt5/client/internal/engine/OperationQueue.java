@@ -9,6 +9,7 @@ import dev.mqtt5.client.exception.OperationFailedException;
 import dev.mqtt5.client.exception.OperationTimeoutException;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
+import dev.mqtt5.client.internal.engine.WriteBatch.ControlPacket;
 import dev.mqtt5.client.internal.session.InflightTable;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.PubRelPacket;
@@ -22,7 +23,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -31,9 +31,9 @@ import java.util.function.Predicate;
 
 /**
  * The client's outbound operations across connections: the queue of submitted operations, the
- * table of written ones awaiting acks, the control packets (acks, PUBREL, PINGREQ) that go before
- * them, and the write pump that moves them to the socket in bounded batches, one batch pending
- * at a time (DESIGN.md backpressure). Before taking an operation the pump checks, in order: the
+ * table of written ones awaiting acks, and the write pump that moves them, behind the control
+ * packets (acks, PUBREL, PINGREQ) the client owes, to the socket in bounded batches
+ * ({@link WriteBatch}), one batch pending at a time (DESIGN.md backpressure). Before taking an operation the pump checks, in order: the
  * server's Receive Maximum, flow-control tokens, and the server's Maximum Packet Size. Event loop
  * only; statistics are published as an immutable snapshot. Acknowledgements are handled by
  * {@link AckHandler}, which shares this state.
@@ -62,12 +62,10 @@ final class OperationQueue {
     private final TokenBuckets flowControl;
     // Created on first use and small to start with: an idle client holds none of these, a busy one grows them once.
     private ArrayDeque<Operation<?>> queue;
-    private ArrayDeque<ControlPacket> control;
     /** Written operations awaiting their acks, by packet id; created on first use, see {@link #inflight()}. */
     private InflightTable<Operation<?>> inflight;
-    /** Operations completed by their write (QoS 0 publishes) in the batch being written. */
-    private List<PublishOperation> writtenQos0;
-    private List<Object> batch;
+    /** What the next write carries, and the QoS 0 publishes of the write in progress; see {@link #batch()}. */
+    private WriteBatch batch;
 
     private Channel channel;
     private NegotiatedSettings settings;
@@ -103,10 +101,6 @@ final class OperationQueue {
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
         this.observer = options.publishObserver();
         this.deadlines = new AckDeadlines(options.operationTimeout(), this);
-    }
-
-    /** A packet the client owes the server outside the operation queue; a negative id marks a resent PUBLISH (DUP). */
-    private record ControlPacket(OutboundPacket packet, int packetId) {
     }
 
     OperationStatistics statistics() {
@@ -245,7 +239,7 @@ final class OperationQueue {
             if (sessionPresent && op instanceof PublishOperation publish) {
                 inflight().bind(publish.packetId, publish);
                 publishesInFlight++;
-                control().addFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
+                batch().oweFirst(publish.pubRec != null ? new ControlPacket(PUBREL, publish.packetId)
                         : new ControlPacket(publish.encoded, -publish.packetId));
                 if (counted) {
                     counters.add(0, 0, 1, op.size());
@@ -271,20 +265,20 @@ final class OperationQueue {
         }
         channel = null;
         writePending = false;
-        if (control != null) {
-            control.clear();
+        if (batch != null) {
+            batch.forgetOwed();
         }
         deadlines.clear();
         if (throttled != null) {
             throttled.cancel(false);
             throttled = null;
         }
-        if (writtenQos0 != null) {
-            for (PublishOperation op : writtenQos0) {
+        if (batch != null) {
+            for (PublishOperation op : batch.writtenQos0()) {
                 fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before it was "
                         + "written", cause), false);
             }
-            writtenQos0.clear();
+            batch.forgetQos0();
         }
         for (Operation<?> op : drainInflight()) {
             cancelTimeout(op);
@@ -341,7 +335,7 @@ final class OperationQueue {
 
     /** Queues a control packet (ack, PUBREL, PINGREQ) ahead of operations, and writes. */
     void sendControl(OutboundPacket packet, int packetId) {
-        control().add(new ControlPacket(packet, packetId));
+        batch().owe(new ControlPacket(packet, packetId));
         drain();
     }
 
@@ -399,17 +393,11 @@ final class OperationQueue {
 
     /** Moves control packets, then admitted operations, into the batch; returns its size in bytes. */
     private int fillBatch() {
-        int bytes = 0;
         // One clock read per batch, not per operation: ack deadlines are seconds long.
         batchNanos = System.nanoTime();
+        // Control packets first (none is added while the batch fills); while flow control waits for tokens, they still go.
+        int bytes = batch == null ? 0 : batch.takeOwed(BATCH_BYTES);
         while (bytes < BATCH_BYTES) {
-            ControlPacket c = control == null ? null : control.poll();
-            if (c != null) {
-                batch().add(c);
-                bytes += c.packet.encodedSize();
-                continue;
-            }
-            // While flow control waits for tokens, control packets (acks, pings) still go.
             Operation<?> op = throttled == null && queue != null ? queue.peek() : null;
             if (op == null) {
                 break;
@@ -441,11 +429,6 @@ final class OperationQueue {
                 publishesInFlight++;
             }
             deadlines.start(op, batchNanos);
-        } else {
-            if (writtenQos0 == null) {
-                writtenQos0 = new ArrayList<>();
-            }
-            writtenQos0.add((PublishOperation) op);
         }
         batch().add(op);
         return op instanceof PublishOperation p ? p.wire.encodedSize() : op.size();
@@ -544,18 +527,7 @@ final class OperationQueue {
     }
 
     private ChannelFuture write(int bytes) {
-        ByteBuf buf = channel.alloc().ioBuffer(bytes);
-        for (Object item : batch) {
-            if (item instanceof ControlPacket c) {
-                c.packet.writeTo(buf, Math.abs(c.packetId), c.packetId < 0);
-            } else if (item instanceof PublishOperation p) {
-                p.wire.writeTo(buf, p.packetId, false);
-            } else {
-                Operation<?> op = (Operation<?>) item;
-                op.encoded.writeTo(buf, op.packetId, false);
-            }
-        }
-        batch.clear();
+        ByteBuf buf = batch.encode(channel.alloc(), bytes);
         writePending = true;
         lastWriteNanos = System.nanoTime();
         return channel.writeAndFlush(buf);
@@ -572,12 +544,11 @@ final class OperationQueue {
             written.close();
             return false;
         }
-        if (writtenQos0 != null) {
-            for (PublishOperation op : writtenQos0) {
-                succeed(op, PublishResult.qos0(), false);
-            }
-            writtenQos0.clear();
+        List<PublishOperation> qos0 = batch.writtenQos0();
+        for (int i = 0; i < qos0.size(); i++) {
+            succeed(qos0.get(i), PublishResult.qos0(), false);
         }
+        batch.forgetQos0();
         return true;
     }
 
@@ -588,16 +559,9 @@ final class OperationQueue {
         return queue;
     }
 
-    private ArrayDeque<ControlPacket> control() {
-        if (control == null) {
-            control = new ArrayDeque<>(2);
-        }
-        return control;
-    }
-
-    private List<Object> batch() {
+    private WriteBatch batch() {
         if (batch == null) {
-            batch = new ArrayList<>();
+            batch = new WriteBatch();
         }
         return batch;
     }

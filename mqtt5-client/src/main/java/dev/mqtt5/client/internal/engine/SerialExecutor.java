@@ -43,10 +43,9 @@ final class SerialExecutor implements Executor {
     private Task taken;
 
     /** A submitted task and the one submitted before it (on the stack) or after it (once taken). */
-    private static final class Task {
+    private static final class Task extends SubmissionNode<Task> {
 
         final Runnable runnable;
-        Task next;
 
         Task(Runnable runnable) {
             this.runnable = runnable;
@@ -84,7 +83,7 @@ final class SerialExecutor implements Executor {
         try {
             for (int i = 0; i < BATCH; i++) {
                 if (taken == null) {
-                    taken = oldestFirst((Task) SUBMITTED.getAndSet(this, null));
+                    taken = SubmissionNode.oldestFirst((Task) SUBMITTED.getAndSet(this, null));
                     if (taken == null) {
                         break;
                     }
@@ -102,17 +101,5 @@ final class SerialExecutor implements Executor {
             scheduled = false;
             schedule(leftover);
         }
-    }
-
-    /** Reverses a stack of tasks (newest first) into submission order. */
-    private static Task oldestFirst(Task newest) {
-        Task oldest = null;
-        while (newest != null) {
-            Task next = newest.next;
-            newest.next = oldest;
-            oldest = newest;
-            newest = next;
-        }
-        return oldest;
     }
 }

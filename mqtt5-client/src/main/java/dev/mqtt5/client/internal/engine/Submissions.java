@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * loop is busy are taken together by one task, so that a burst of publishes leaves in few writes
  * and costs one wake-up of the loop, not one each. Thread-safe.
  *
- * <p>Submitted operations wait on a lock-free stack linked through {@link Operation#nextSubmitted}:
+ * <p>Submitted operations wait on a lock-free stack ({@link SubmissionNode}):
  * one compare-and-set per submission, and nothing allocated while it is empty. The submission
  * that finds it empty schedules the task, which takes the whole stack at once and queues it
  * oldest first.
@@ -42,7 +42,7 @@ final class Submissions {
         Operation<?> head;
         do {
             head = submitted;
-            op.nextSubmitted = head;
+            op.next = head;
         } while (!SUBMITTED.compareAndSet(this, head, op));
         if (head == null) {
             // The stack was empty: no task is pending for it yet.
@@ -53,18 +53,11 @@ final class Submissions {
 
     private void take() {
         // Emptied first: an operation submitted after this point schedules a new task.
-        Operation<?> newest = (Operation<?>) SUBMITTED.getAndSet(this, null);
-        Operation<?> oldest = null;
-        while (newest != null) {
-            Operation<?> next = newest.nextSubmitted;
-            newest.nextSubmitted = oldest;
-            oldest = newest;
-            newest = next;
-        }
+        Operation<?> oldest = SubmissionNode.oldestFirst((Operation<?>) SUBMITTED.getAndSet(this, null));
         while (oldest != null) {
             Operation<?> op = oldest;
-            oldest = op.nextSubmitted;
-            op.nextSubmitted = null;
+            oldest = op.next;
+            op.next = null;
             operations.enqueue(op);
         }
         operations.drain();
