@@ -11,6 +11,7 @@ import dev.mqtt5.bench.workload.IdleWorkload;
 import dev.mqtt5.bench.workload.LatencyWorkload;
 import dev.mqtt5.bench.workload.Results;
 import dev.mqtt5.bench.workload.ThroughputWorkload;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,7 +97,29 @@ public final class BenchmarkRunner {
 
     private static void timed(String name, Workload workload) throws Exception {
         long start = System.nanoTime();
+        long[] cpuBefore = cpuTicks();
         workload.run();
-        System.out.printf("workload %s took %.0f s%n", name, (System.nanoTime() - start) / 1e9);
+        long[] cpuAfter = cpuTicks();
+        String steal = "";
+        if (cpuBefore != null && cpuAfter != null && cpuAfter[0] > cpuBefore[0]) {
+            // Time the hypervisor gave this machine's CPUs to someone else: a noisy neighbour shows here.
+            steal = String.format(" (CPU steal by the host: %.1f %%)",
+                    100.0 * (cpuAfter[1] - cpuBefore[1]) / (cpuAfter[0] - cpuBefore[0]));
+        }
+        System.out.printf("workload %s took %.0f s%s%n", name, (System.nanoTime() - start) / 1e9, steal);
+    }
+
+    /** {total, steal} jiffies of all CPUs from /proc/stat, or null where there is none. */
+    private static long[] cpuTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {total, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }
