@@ -25,11 +25,20 @@ public final class LatencyWorkload {
 
     private static final double[] PERCENTILES = {50, 99, 99.9};
     /**
-     * The warm-up round per client runs the same path at five times the rate, so that the JIT has
-     * compiled it before the measured rounds (1,500 messages left JVM clients compiling during them).
+     * Before the measured rounds each client runs the same path at five times the rate, so that
+     * the JIT has compiled it (1,500 messages left JVM clients compiling during them), in several
+     * short rounds, each on a fresh connection like a measured round: code that runs once per
+     * connection (connect, subscribe, the first packet of each kind) is then profiled too. With
+     * one long warm-up round, the first measured rounds of JVM clients met it for the second
+     * time, after the JIT had compiled the hot path assuming it never runs: deoptimization and
+     * tens of milliseconds of recompilation on the client's one core inside the measured rounds
+     * (seen with JFR, for ours as for the peers).
      */
-    private static final double WARM_UP_SECONDS = 2.0;
+    private static final int WARM_UP_ROUNDS = 4;
+    private static final double WARM_UP_ROUND_SECONDS = 0.5;
     private static final int WARM_UP_RATE_FACTOR = 5;
+    /** {@code -Dbench.trace=true}: prints when each round starts (to line rounds up with a JFR recording). */
+    private static final boolean TRACE = Boolean.getBoolean("bench.trace");
 
     private final int rounds;
     private final double roundSeconds;
@@ -50,7 +59,9 @@ public final class LatencyWorkload {
             for (Clients c : clients) {
                 perRound.put(c, new ArrayList<>());
                 lost.put(c, 0L);
-                measure(c, mosquittoPort, qos, WARM_UP_SECONDS, "w", rate * WARM_UP_RATE_FACTOR);
+                for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+                    measure(c, mosquittoPort, qos, WARM_UP_ROUND_SECONDS, "w" + w, rate * WARM_UP_RATE_FACTOR);
+                }
             }
             for (int r = 0; r < rounds; r++) {
                 for (Clients c : clients) {
@@ -89,6 +100,9 @@ public final class LatencyWorkload {
         AtomicLong received = new AtomicLong();
         long[] startHolder = new long[1];
         String topic = "bench/latency/" + kind.label() + "/" + qos + "/" + round;
+        if (TRACE) {
+            System.out.println("  round " + round + " " + kind.label() + " starts " + java.time.Instant.now());
+        }
         try (ClientAdapter client = kind.create()) {
             client.prepare(Endpoint.tcp(port), "lat-" + kind.label() + "-" + qos + "-" + round);
             client.connect();
