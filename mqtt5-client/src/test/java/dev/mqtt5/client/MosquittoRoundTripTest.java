@@ -1,6 +1,7 @@
 package dev.mqtt5.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
 import dev.mqtt5.client.packet.ConnectPacket;
@@ -63,6 +64,40 @@ class MosquittoRoundTripTest {
 
     static String topic() {
         return "test/" + UUID.randomUUID();
+    }
+
+    @Test
+    void publishesRepeatedToOneTopicStringAndToChangingTopicsArriveOnTheirTopics(MosquittoBroker broker)
+            throws Exception {
+        // A client keeps the UTF-8 form of a topic String it publishes to twice in a row; the wire
+        // must not change with it, whatever comes between (multi-byte UTF-8 on purpose).
+        RecordingListener listener = new RecordingListener();
+        Mqtt5Client client = connected(broker, listener);
+        String base = topic();
+        client.subscribe(SubscribePacket.of(base + "/#", QoS.AT_LEAST_ONCE)).get(10, TimeUnit.SECONDS);
+        String fixed = base + "/température/€";
+        String sameText = new String(fixed.toCharArray());
+        String other = base + "/other";
+        String[] sequence = {fixed, fixed, fixed, sameText, other, fixed, other, other, fixed};
+        for (int i = 0; i < sequence.length; i++) {
+            client.publish(PublishPacket.builder().topic(sequence[i]).payload("m" + i).qos(QoS.AT_LEAST_ONCE).build())
+                    .get(10, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < sequence.length; i++) {
+            PublishPacket received = listener.awaitPublish(WAIT);
+            assertThat(received.payloadAsString()).isEqualTo("m" + i);
+            assertThat(received.topic()).isEqualTo(sequence[i]);
+        }
+
+        // A topic that is not a valid topic name fails every time, also once the client has seen it.
+        String invalid = base + "/+";
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> client.publish(PublishPacket.builder().topic(invalid).build()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("publish topic must not contain the wildcard '+' (at index " + (base.length() + 1)
+                            + "): '" + invalid + "'");
+        }
+        listener.assertNoPublish(Duration.ofMillis(200));
     }
 
     @Test

@@ -51,7 +51,12 @@ public final class PacketEncoders {
 
     /** PUBLISH; an empty topic with a Topic Alias set sends the alias alone. Subscription Identifiers are not sent. */
     public static OutboundPacket publish(PublishPacket packet) {
-        return new PublishEncoder(packet);
+        return new PublishEncoder(packet, null);
+    }
+
+    /** PUBLISH to a topic encoded ahead ({@code topic} is the packet's topic, or null to encode it here). */
+    public static OutboundPacket publish(PublishPacket packet, EncodedTopic topic) {
+        return new PublishEncoder(packet, topic);
     }
 
     /** PUBACK: the packet identifier comes from {@link OutboundPacket#writeTo}. */

@@ -12,15 +12,18 @@ final class PublishEncoder implements OutboundPacket {
     private static final String PACKET = "PUBLISH";
 
     private final PublishPacket packet;
+    /** The topic in UTF-8 when it was encoded ahead, else null (written from the String). */
+    private final byte[] topicUtf8;
     private final int topicLength;
     private final MessageProperties messageProperties;
     private final int propertyLength;
     private final int remainingLength;
     private final int encodedSize;
 
-    PublishEncoder(PublishPacket packet) {
+    PublishEncoder(PublishPacket packet, EncodedTopic topic) {
         this.packet = packet;
-        topicLength = MqttStrings.encodedLength("PUBLISH topic", packet.topic());
+        topicUtf8 = topic != null ? topic.utf8 : null;
+        topicLength = topicUtf8 != null ? topicUtf8.length : MqttStrings.encodedLength("PUBLISH topic", packet.topic());
         messageProperties = MessageProperties.of(PACKET, packet);
         propertyLength = messageProperties.length + (packet.topicAlias() == null ? 0 : 3);
         long remaining = 2L + topicLength + (packet.qos().value() > 0 ? 2 : 0)
@@ -39,7 +42,12 @@ final class PublishEncoder implements OutboundPacket {
         int qos = packet.qos().value();
         int firstByte = 0x30 | (dup ? 0b1000 : 0) | (qos << 1) | (packet.retain() ? 1 : 0);
         PropertyWriter.writeFixedHeader(out, firstByte, remainingLength);
-        MqttStrings.write(out, packet.topic(), topicLength);
+        if (topicUtf8 != null) {
+            out.writeShort(topicLength);
+            out.writeBytes(topicUtf8);
+        } else {
+            MqttStrings.write(out, packet.topic(), topicLength);
+        }
         if (qos > 0) {
             out.writeShort(packetId);
         }

@@ -30,15 +30,17 @@ final class OperationValidator {
         checkOptional("connectOptions.authenticationMethod", connect.authenticationMethod());
         userProperties("connectOptions.userProperties", connect.userProperties());
         if (connect.will() != null) {
-            publishContent(WILL, connect.will());
+            publishContent(WILL, connect.will(), false);
             if (connect.will().topicAlias() != null) {
                 throw new IllegalArgumentException("connectOptions.will topicAlias must not be set: a will has no alias");
             }
         }
     }
 
-    static void publish(PublishPacket publish, NegotiatedSettings settings, TopicAliasingOptions aliasing) {
-        publishContent(PUBLISH, publish);
+    /** Checks a publish; {@code topicChecked}: its topic name was checked already (an {@code EncodedTopic}). */
+    static void publish(PublishPacket publish, boolean topicChecked, NegotiatedSettings settings,
+            TopicAliasingOptions aliasing) {
+        publishContent(PUBLISH, publish, topicChecked);
         if (publish.topicAlias() != null && aliasing.mode() != TopicAliasingOptions.Mode.MANUAL) {
             throw new IllegalArgumentException("publish topicAlias is set, but topic aliasing is " + aliasing
                     + "; configure Mqtt5ClientOptions.topicAliasing(TopicAliasingOptions.manual()) to choose aliases");
@@ -71,12 +73,12 @@ final class OperationValidator {
     private static final MessageFields PUBLISH = MessageFields.of("publish");
     private static final MessageFields WILL = MessageFields.of("connectOptions.will");
 
-    private static void publishContent(MessageFields field, PublishPacket publish) {
+    private static void publishContent(MessageFields field, PublishPacket publish, boolean topicChecked) {
         if (publish.topic().isEmpty()) {
             if (publish.topicAlias() == null) {
                 throw new IllegalArgumentException(field.topic() + " must not be empty");
             }
-        } else {
+        } else if (!topicChecked) {
             Topics.checkTopicName(field.topic(), publish.topic());
         }
         if (publish.responseTopic() != null) {

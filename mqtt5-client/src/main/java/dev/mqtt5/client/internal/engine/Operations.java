@@ -9,6 +9,7 @@ import dev.mqtt5.client.packet.UnsubscribePacket;
 import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.PublishReceivedListener;
+import dev.mqtt5.client.internal.codec.EncodedTopic;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +37,12 @@ public final class Operations {
         if (options.iotCoreValidation()) {
             IotCoreLimits.publish(publish);
         }
-        OperationValidator.publish(publish, engine.negotiatedSettings(), options.topicAliasing());
+        // Null unless the topic is the same String as the last publish's: then checked and encoded once.
+        EncodedTopic topic = engine.encodedTopic(publish.topic());
+        OperationValidator.publish(publish, topic != null, engine.negotiatedSettings(), options.topicAliasing());
         // The clock is read per publish only for a publish observer (its latency).
-        return engine.submit(new PublishOperation(publish, positive(ackTimeout), options.publishObserver() != null));
+        return engine.submit(new PublishOperation(publish, topic, positive(ackTimeout),
+                options.publishObserver() != null));
     }
 
     public static CompletableFuture<SubAckPacket> subscribe(ClientEngine engine, SubscribePacket subscribe,

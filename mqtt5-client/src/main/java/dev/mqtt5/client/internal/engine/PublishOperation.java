@@ -1,5 +1,6 @@
 package dev.mqtt5.client.internal.engine;
 
+import dev.mqtt5.client.internal.codec.EncodedTopic;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
 import dev.mqtt5.client.packet.PubRecPacket;
@@ -18,8 +19,8 @@ final class PublishOperation extends Operation<PublishResult> {
     /** When it was submitted (System.nanoTime), for the publish observer's latency; 0 without an observer. */
     final long submittedNanos;
 
-    PublishOperation(PublishPacket packet, java.time.Duration ackTimeout, boolean observed) {
-        super(PacketEncoders.publish(packet), ackTimeout);
+    PublishOperation(PublishPacket packet, EncodedTopic topic, java.time.Duration ackTimeout, boolean observed) {
+        super(PacketEncoders.publish(packet, topic), ackTimeout);
         this.packet = packet;
         this.submittedNanos = observed ? System.nanoTime() : 0;
     }
