@@ -1,6 +1,7 @@
 package dev.mqtt5.client;
 
 import dev.mqtt5.client.exception.ClientStoppedException;
+import dev.mqtt5.client.internal.codec.EncodedTopic;
 import dev.mqtt5.client.internal.engine.ClientEngine;
 import dev.mqtt5.client.internal.engine.Operations;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
@@ -48,6 +49,11 @@ public final class Mqtt5Client implements AutoCloseable {
     private final ClientEngine engine;
     /** Set once by {@link #close()}, through {@link #CLOSED} (a field, not an AtomicBoolean: less heap per client). */
     private volatile boolean closed;
+    /**
+     * The last publish's topic, as {@link EncodedTopic#recall} keeps it; written by publishing
+     * threads (a benign race: what it holds is immutable). It fits this object's padding: no heap.
+     */
+    private Object recentTopic;
 
     /**
      * Creates a stopped client on the shared event loop group (no thread per client).
@@ -114,7 +120,14 @@ public final class Mqtt5Client implements AutoCloseable {
      * @param ackTimeout how long the server may take to acknowledge it once written, or null for the default
      */
     public CompletableFuture<PublishResult> publish(PublishPacket publish, Duration ackTimeout) {
-        return Operations.publish(engine, Objects.requireNonNull(publish, "publish must not be null"), ackTimeout);
+        Objects.requireNonNull(publish, "publish must not be null");
+        // A topic String that repeats the last publish's is checked and encoded once (EncodedTopic).
+        Object before = recentTopic;
+        Object recent = EncodedTopic.recall(before, "publish topic", publish.topic());
+        if (recent != before) {
+            recentTopic = recent;
+        }
+        return Operations.publish(engine, publish, recent instanceof EncodedTopic topic ? topic : null, ackTimeout);
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.mqtt5.client.exception.ConnectionRefusedException;
 import dev.mqtt5.client.exception.MqttConnectionException;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.exception.ServerDisconnectedException;
-import dev.mqtt5.client.internal.codec.EncodedTopic;
 import dev.mqtt5.client.internal.codec.InboundAck;
 import dev.mqtt5.client.internal.codec.InboundPublish;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
@@ -87,8 +86,6 @@ public final class ClientEngine {
 
     private volatile ClientState state = ClientState.STOPPED;
     private volatile NegotiatedSettings settings;
-    /** The last publish's topic, as {@link EncodedTopic#recall} keeps it; written by publishing threads (benign race). */
-    private Object recentTopic;
 
     /** Creates an engine on an event loop of the shared group; {@link #release()} gives it back. */
     public static ClientEngine create(Mqtt5ClientOptions options) {
@@ -134,16 +131,6 @@ public final class ClientEngine {
 
     public NegotiatedSettings negotiatedSettings() {
         return settings;
-    }
-
-    /** The topic checked and encoded ahead when a publish repeats the last one's topic String, else null. */
-    EncodedTopic encodedTopic(String topic) {
-        Object before = recentTopic;
-        Object recent = EncodedTopic.recall(before, "publish topic", topic);
-        if (recent != before) {
-            recentTopic = recent;
-        }
-        return recent instanceof EncodedTopic encoded ? encoded : null;
     }
 
     public OperationStatistics statistics() {

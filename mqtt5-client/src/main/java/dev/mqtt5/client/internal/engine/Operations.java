@@ -31,14 +31,13 @@ public final class Operations {
     private Operations() {
     }
 
+    /** {@code topic}: the publish's topic checked and encoded ahead (see {@link EncodedTopic}), or null. */
     public static CompletableFuture<PublishResult> publish(ClientEngine engine, PublishPacket publish,
-            Duration ackTimeout) {
+            EncodedTopic topic, Duration ackTimeout) {
         Mqtt5ClientOptions options = engine.options();
         if (options.iotCoreValidation()) {
             IotCoreLimits.publish(publish);
         }
-        // Null unless the topic is the same String as the last publish's: then checked and encoded once.
-        EncodedTopic topic = engine.encodedTopic(publish.topic());
         OperationValidator.publish(publish, topic != null, engine.negotiatedSettings(), options.topicAliasing());
         // The clock is read per publish only for a publish observer (its latency).
         return engine.submit(new PublishOperation(publish, topic, positive(ackTimeout),

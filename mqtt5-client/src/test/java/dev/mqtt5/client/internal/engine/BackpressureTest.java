@@ -39,7 +39,7 @@ class BackpressureTest {
                     byte[] payload = new byte[16 * 1024];
                     int count = 2000; // about 32 MiB, far more than the socket buffers hold
                     for (int i = 0; i < count; i++) {
-                        Operations.publish(engine, PublishPacket.builder().topic("bp").payload(payload).build(), null);
+                        Operations.publish(engine, PublishPacket.builder().topic("bp").payload(payload).build(), null, null);
                     }
                     Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).until(() ->
                             engine.statistics().incompleteOperationCount() < count);
