@@ -30,11 +30,11 @@ final class CallbackDispatcher {
 
     private static final LifecycleListener NO_LIFECYCLE = new LifecycleListener() {
     };
-    static final int ATTEMPTING_CONNECT = 1;
-    static final int CONNECTION_SUCCESS = 1 << 1;
-    static final int CONNECTION_FAILURE = 1 << 2;
-    static final int DISCONNECTION = 1 << 3;
-    static final int STOPPED = 1 << 4;
+    private static final int ATTEMPTING_CONNECT = 1;
+    private static final int CONNECTION_SUCCESS = 1 << 1;
+    private static final int CONNECTION_FAILURE = 1 << 2;
+    private static final int DISCONNECTION = 1 << 3;
+    private static final int STOPPED = 1 << 4;
     /**
      * The lifecycle events a listener class handles: one bit per {@link LifecycleListener} method
      * it overrides. An event whose method is the interface's empty default is not dispatched at
@@ -72,7 +72,7 @@ final class CallbackDispatcher {
         this.loop = loop;
         this.listeners = new SerialExecutor(executor != null ? executor : CallbackPool.get());
         this.lifecycle = lifecycle != null ? lifecycle : NO_LIFECYCLE;
-        this.lifecycleEvents = handledEvents(this.lifecycle.getClass());
+        this.lifecycleEvents = HANDLED_EVENTS.get(this.lifecycle.getClass());
         this.manualAckListener = manualAck;
         this.autoAckListener = manualAck != null ? null : autoAck;
     }
@@ -110,11 +110,6 @@ final class CallbackDispatcher {
             PublishReceivedListener listener = autoAckListener;
             listeners.execute(() -> acknowledgeAfter(listener, publish, ack));
         }
-    }
-
-    /** The lifecycle events a listener of this class handles (bits such as {@link #STOPPED}). */
-    static int handledEvents(Class<? extends LifecycleListener> type) {
-        return HANDLED_EVENTS.get(type);
     }
 
     private static int overrides(Class<?> type, String method, Class<?> event, int bit) {

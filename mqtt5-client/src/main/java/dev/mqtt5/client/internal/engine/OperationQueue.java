@@ -33,10 +33,10 @@ import java.util.function.Predicate;
  * The client's outbound operations across connections: the queue of submitted operations, the
  * table of written ones awaiting acks, and the write pump that moves them, behind the control
  * packets (acks, PUBREL, PINGREQ) the client owes, to the socket in bounded batches
- * ({@link WriteBatch}), one batch pending at a time (DESIGN.md backpressure). Before taking an operation the pump checks, in order: the
- * server's Receive Maximum, flow-control tokens, and the server's Maximum Packet Size. Event loop
- * only; statistics are published as an immutable snapshot. Acknowledgements are handled by
- * {@link AckHandler}, which shares this state.
+ * ({@link WriteBatch}), one batch pending at a time (DESIGN.md backpressure). Before taking an
+ * operation the pump checks, in order: the server's Receive Maximum, flow-control tokens, and the
+ * server's Maximum Packet Size. Event loop only; statistics are published as an immutable
+ * snapshot. Acknowledgements are handled by {@link AckHandler}, which shares this state.
  */
 final class OperationQueue {
 
@@ -429,8 +429,10 @@ final class OperationQueue {
                 publishesInFlight++;
             }
             deadlines.start(op, batchNanos);
+            batch().add(op);
+        } else {
+            batch().addQos0((PublishOperation) op);
         }
-        batch().add(op);
         return op instanceof PublishOperation p ? p.wire.encodedSize() : op.size();
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
  * Packets on their way to the socket: the control packets the client owes the server (acks,
  * PUBREL, PINGREQ, resent publishes), which go before any operation; the packets of the next
  * write, in order, encoded together into one buffer; and the QoS 0 publishes of the write in
- * progress, which its outcome completes or fails. Event loop only; the collections are created on
- * first use (an idle client holds none).
+ * progress, which its outcome completes or fails. Event loop only; created with the first packet
+ * to write (an idle client holds none), the owed and QoS 0 lists on first use.
  */
 final class WriteBatch {
 
@@ -21,7 +21,8 @@ final class WriteBatch {
     }
 
     private ArrayDeque<ControlPacket> owed;
-    private List<Object> items;
+    /** The packets of the next write, in order (a batch exists only once something is to be written). */
+    private final List<Object> items = new ArrayList<>();
     /** QoS 0 publishes taken since the last {@link #forgetQos0()}: completed by their write, not by an ack. */
     private List<PublishOperation> qos0;
 
@@ -47,21 +48,24 @@ final class WriteBatch {
         int bytes = 0;
         ControlPacket c;
         while (bytes < budget && owed != null && (c = owed.poll()) != null) {
-            items().add(c);
+            items.add(c);
             bytes += c.packet.encodedSize();
         }
         return bytes;
     }
 
-    /** Adds an operation whose packet identifier (if it needs one) is allocated. */
+    /** Adds an operation that waits for its ack; its packet identifier is allocated. */
     void add(Operation<?> op) {
-        if (!op.needsAck()) {
-            if (qos0 == null) {
-                qos0 = new ArrayList<>();
-            }
-            qos0.add((PublishOperation) op);
+        items.add(op);
+    }
+
+    /** Adds a QoS 0 publish, which the outcome of this write completes or fails. */
+    void addQos0(PublishOperation op) {
+        if (qos0 == null) {
+            qos0 = new ArrayList<>();
         }
-        items().add(op);
+        qos0.add(op);
+        items.add(op);
     }
 
     /** Encodes the batch into one buffer of {@code bytes} and empties it (the QoS 0 publishes stay until settled). */
@@ -97,12 +101,5 @@ final class WriteBatch {
             owed = new ArrayDeque<>(2);
         }
         return owed;
-    }
-
-    private List<Object> items() {
-        if (items == null) {
-            items = new ArrayList<>();
-        }
-        return items;
     }
 }
