@@ -274,11 +274,14 @@ final class OperationQueue {
             throttled = null;
         }
         if (batch != null) {
-            for (PublishOperation op : batch.writtenQos0()) {
-                fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before it was "
-                        + "written", cause), false);
+            List<Object> written = batch.writing();
+            for (int i = 0; i < written.size(); i++) {
+                if (written.get(i) instanceof PublishOperation op && op.packetId == 0) {
+                    fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before it "
+                            + "was written", cause), false);
+                }
             }
-            batch.forgetQos0();
+            batch.writeSettled();
         }
         for (Operation<?> op : drainInflight()) {
             cancelTimeout(op);
@@ -429,10 +432,8 @@ final class OperationQueue {
                 publishesInFlight++;
             }
             deadlines.start(op, batchNanos);
-            batch().add(op);
-        } else {
-            batch().addQos0((PublishOperation) op);
         }
+        batch().add(op);
         return op instanceof PublishOperation p ? p.wire.encodedSize() : op.size();
     }
 
@@ -546,11 +547,14 @@ final class OperationQueue {
             written.close();
             return false;
         }
-        List<PublishOperation> qos0 = batch.writtenQos0();
-        for (int i = 0; i < qos0.size(); i++) {
-            succeed(qos0.get(i), PublishResult.qos0(), false);
+        List<Object> packets = batch.writing();
+        for (int i = 0; i < packets.size(); i++) {
+            // QoS 0 publishes: completed by their write, not by an ack (they have no packet identifier).
+            if (packets.get(i) instanceof PublishOperation op && op.packetId == 0) {
+                succeed(op, PublishResult.qos0(), false);
+            }
         }
-        batch.forgetQos0();
+        batch.writeSettled();
         return true;
     }
 
