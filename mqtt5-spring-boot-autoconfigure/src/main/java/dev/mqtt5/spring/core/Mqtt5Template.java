@@ -211,6 +211,10 @@ public final class Mqtt5Template {
     }
 
     private CompletableFuture<PublishResult> publish(PublishPacket.Builder builder) {
+        if (this.observationRegistry == null) {
+            return this.client.publish(builder.build());
+        }
+        // Built twice: the started observation may add trace user properties to the builder.
         PublishPacket preview = builder.build();
         Observation observation = Mqtt5Observations.publish(this.observationRegistry, builder, preview.topic(),
                 preview.qos()).start();
