@@ -60,7 +60,7 @@ final class OperationQueue {
     /** Null when topic aliasing is disabled (the default): publishes go as submitted. */
     private final OutboundTopicAliases topicAliases;
     private final TokenBuckets flowControl;
-    // Created on first use and small to start with: an idle client holds none of these, a busy one grows them once.
+    /** Submitted operations not yet written; created on first use and dropped whenever it is empty (see {@link #fillBatch()}). */
     private ArrayDeque<Operation<?>> queue;
     /** Written operations awaiting their acks, by packet id; created on first use, see {@link #inflight()}. */
     private InflightTable<Operation<?>> inflight;
@@ -420,6 +420,11 @@ final class OperationQueue {
                 break;
             }
         }
+        if (queue != null && queue.isEmpty()) {
+            // Dropped once empty: a queue that lived on would age into the old generation, where each
+            // operation stored costs G1 a card mark (see WriteBatch); an idle client then holds none.
+            queue = null;
+        }
         return bytes;
     }
 
@@ -560,7 +565,7 @@ final class OperationQueue {
 
     private ArrayDeque<Operation<?>> queue() {
         if (queue == null) {
-            queue = new ArrayDeque<>(2);
+            queue = new ArrayDeque<>();
         }
         return queue;
     }
