@@ -12,7 +12,8 @@ import java.util.List;
  * PUBREL, PINGREQ, resent publishes), which go before any operation; the packets of the next
  * write, in order, encoded together into one buffer; and the packets of the write in progress,
  * whose QoS 0 publishes its outcome completes or fails. Event loop only; created with the first
- * packet to write, and between writes it holds no list (an idle client keeps none).
+ * packet to write; the lists of the next write and of the write in progress exist only while
+ * there is one (an idle client keeps neither), the owed packets' deque from its first use.
  *
  * <p>Each write gets a list of its own, which the write in progress keeps until it is settled:
  * a list that lived across writes would be promoted to the old generation, and every reference
