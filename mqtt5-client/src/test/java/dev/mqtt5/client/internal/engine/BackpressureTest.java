@@ -3,13 +3,19 @@ package dev.mqtt5.client.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.exception.OperationFailedException;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.PublishPacket;
+import dev.mqtt5.client.packet.PublishResult;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -55,5 +61,53 @@ class BackpressureTest {
                 engine.release();
             }
         }
+    }
+
+    @Test
+    void qos0PublishesOfAWriteInProgressFailWhenTheConnectionEndsAndNoneIsLeftHanging() throws Exception {
+        List<CompletableFuture<PublishResult>> futures = new ArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ClientEngine engine = ClientEngine.create(Mqtt5ClientOptions.builder()
+                    .hostName("127.0.0.1").port(server.getLocalPort())
+                    .connectOptions(ConnectPacket.builder().clientId("bp0").keepAlive(Duration.ZERO).build())
+                    .build());
+            try {
+                engine.start();
+                try (Socket peer = server.accept()) {
+                    OutputStream out = peer.getOutputStream();
+                    out.write(new byte[] {0x20, 0x03, 0x00, 0x00, 0x00});
+                    out.flush();
+                    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> engine.negotiatedSettings() != null);
+                    byte[] payload = new byte[16 * 1024];
+                    for (int i = 0; i < 2000; i++) {
+                        futures.add(Operations.publish(engine, PublishPacket.builder().topic("bp").payload(payload).build(),
+                                null, null));
+                    }
+                    // The socket buffers fill up: a write stays in progress, the rest waits in the queue.
+                    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                            engine.eventLoop().submit(engine::pendingWriteBytes).get() > 0);
+                    peer.setSoLinger(true, 0); // the peer resets the connection with everything unread
+                }
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> futures.stream().allMatch(CompletableFuture::isDone));
+            } finally {
+                engine.stop(null).get(10, TimeUnit.SECONDS);
+                engine.release();
+            }
+        }
+        int written = 0;
+        while (written < futures.size() && !futures.get(written).isCompletedExceptionally()) {
+            assertThat(futures.get(written).join()).isEqualTo(PublishResult.qos0());
+            written++;
+        }
+        assertThat(written).as("publishes written before the reset").isGreaterThan(0).isLessThan(futures.size());
+        List<String> failures = new ArrayList<>();
+        for (CompletableFuture<PublishResult> f : futures.subList(written, futures.size())) {
+            assertThat(f).as("publishes after the first failed one").isCompletedExceptionally();
+            Throwable cause = f.handle((r, e) -> e instanceof CompletionException c ? c.getCause() : e).join();
+            assertThat(cause).isInstanceOf(OperationFailedException.class);
+            failures.add(cause.getMessage());
+        }
+        assertThat(failures).as("the write in progress").anyMatch(m -> m.contains("the connection ended before it was written"));
+        assertThat(failures).as("the publishes still queued").anyMatch(m -> m.contains("offline queue behavior"));
     }
 }
