@@ -138,8 +138,17 @@ public class Mqtt5Decoder extends ByteToMessageDecoder {
             return; // wait for the body; nothing is allocated for it in the meantime
         }
         in.skipBytes(headerLength);
-        ByteBuf body = in.readSlice(remainingLength);
-        out.add(DECODERS[type].decode(body, flags));
+        // The packet's bytes are bounded by moving the writer index to its end for the decoder,
+        // not by a slice: the same bound, without an object per received packet.
+        int end = in.readerIndex() + remainingLength;
+        int writerIndex = in.writerIndex();
+        in.writerIndex(end);
+        try {
+            out.add(DECODERS[type].decode(in, flags));
+        } finally {
+            in.writerIndex(writerIndex);
+            in.readerIndex(end);
+        }
     }
 
     private static void checkTypeAndFlags(int type, int flags) {

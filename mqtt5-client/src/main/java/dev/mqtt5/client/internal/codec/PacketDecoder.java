@@ -6,7 +6,9 @@ import io.netty.buffer.ByteBuf;
 interface PacketDecoder {
 
     /**
-     * @param body exactly the Remaining Length bytes of the packet (a slice: do not retain it)
+     * @param body a buffer whose readable bytes are exactly the Remaining Length bytes of the
+     *     packet (the framing decoder's own buffer, bounded for this call: read it, copy out what
+     *     is kept, and do not retain or keep it)
      * @param flags the low four bits of the fixed header
      * @return the decoded packet, one of the types {@link Mqtt5Decoder} emits
      */

@@ -26,10 +26,10 @@ final class PropertyReader {
         if (length > body.readableBytes()) {
             throw MqttProtocolException.malformed(packet + ": Property Length " + length + " overruns the packet");
         }
-        InboundProperties result = new InboundProperties();
         if (length == 0) {
-            return result;
+            return InboundProperties.NONE;
         }
+        InboundProperties result = new InboundProperties();
         // A slice bounds every value read to the property block, so an overrun cannot reach the payload.
         ByteBuf block = body.readSlice(length);
         long seen = 0;
@@ -133,6 +133,13 @@ final class PropertyReader {
 
     /** The values read from one Properties block; null (or an empty list) where the property was absent. */
     static final class InboundProperties {
+
+        /**
+         * An empty Properties block, shared: most received packets have none, and decoders only
+         * read what {@link #read} returns (it fills only a block of its own, never this one).
+         */
+        static final InboundProperties NONE = new InboundProperties();
+
         Integer payloadFormat;
         Long messageExpiryInterval;
         String contentType;

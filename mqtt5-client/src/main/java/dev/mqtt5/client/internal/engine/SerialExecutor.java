@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * empty); a run takes the whole stack at once and runs it oldest first, at most a bounded batch
  * per run.
  */
-final class SerialExecutor implements Executor {
+final class SerialExecutor implements Executor, Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
     /** Tasks one run executes at most: a bounded batch keeps one busy client from holding a pool thread forever. */
@@ -75,11 +75,14 @@ final class SerialExecutor implements Executor {
     /** Schedules a run if there is work and none is scheduled; {@code leftover}: the last run left tasks. */
     private void schedule(boolean leftover) {
         if ((leftover || submitted != null) && SCHEDULED.compareAndSet(this, false, true)) {
-            delegate.execute(this::runBatch);
+            // The executor is its own run: no task object per scheduled run.
+            delegate.execute(this);
         }
     }
 
-    private void runBatch() {
+    /** One run of up to {@link #BATCH} tasks, on a thread of the delegate; only {@link #schedule} submits it. */
+    @Override
+    public void run() {
         try {
             for (int i = 0; i < BATCH; i++) {
                 if (taken == null) {
