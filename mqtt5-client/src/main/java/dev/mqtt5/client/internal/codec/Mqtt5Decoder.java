@@ -138,11 +138,9 @@ public class Mqtt5Decoder extends ByteToMessageDecoder {
             return; // wait for the body; nothing is allocated for it in the meantime
         }
         in.skipBytes(headerLength);
-        // The packet's bytes are bounded by moving the writer index to its end for the decoder,
-        // not by a slice: the same bound, without an object per received packet.
+        // The decoder reads the packet's bytes and nothing after them.
         int end = in.readerIndex() + remainingLength;
-        int writerIndex = in.writerIndex();
-        in.writerIndex(end);
+        int writerIndex = WireReader.bound(in, remainingLength);
         try {
             out.add(DECODERS[type].decode(in, flags));
         } finally {

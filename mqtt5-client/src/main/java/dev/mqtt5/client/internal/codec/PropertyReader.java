@@ -30,8 +30,17 @@ final class PropertyReader {
             return InboundProperties.NONE;
         }
         InboundProperties result = new InboundProperties();
-        // A slice bounds every value read to the property block, so an overrun cannot reach the payload.
-        ByteBuf block = body.readSlice(length);
+        // Every value read is bounded to the property block, so an overrun cannot reach the payload.
+        int writerIndex = WireReader.bound(body, length);
+        try {
+            readBlock(body, packet, allowed, result);
+        } finally {
+            body.writerIndex(writerIndex);
+        }
+        return result;
+    }
+
+    private static void readBlock(ByteBuf block, String packet, long allowed, InboundProperties result) {
         long seen = 0;
         while (block.isReadable()) {
             int id = VariableByteInteger.read(block, packet, "property identifier");
@@ -48,11 +57,23 @@ final class PropertyReader {
             seen |= property.bit();
             readValue(block, packet, property, result);
         }
-        return result;
+    }
+
+    /** "property X" for each property: the field its errors name, built once instead of on every read. */
+    private static final String[] FIELDS = new String[Property.values().length];
+    private static final String USER_PROPERTY_NAME;
+    private static final String USER_PROPERTY_VALUE;
+
+    static {
+        for (Property p : Property.values()) {
+            FIELDS[p.ordinal()] = "property " + p;
+        }
+        USER_PROPERTY_NAME = FIELDS[Property.USER_PROPERTY.ordinal()] + " name";
+        USER_PROPERTY_VALUE = FIELDS[Property.USER_PROPERTY.ordinal()] + " value";
     }
 
     private static void readValue(ByteBuf in, String packet, Property p, InboundProperties r) {
-        String field = "property " + p;
+        String field = FIELDS[p.ordinal()];
         switch (p) {
             case PAYLOAD_FORMAT_INDICATOR -> r.payloadFormat = zeroOrOne(in, packet, p);
             case MESSAGE_EXPIRY_INTERVAL -> r.messageExpiryInterval = WireReader.readUnsignedInt(in, packet, field);
@@ -90,8 +111,8 @@ final class PropertyReader {
             case MAXIMUM_QOS -> r.maximumQos = zeroOrOne(in, packet, p);
             case RETAIN_AVAILABLE -> r.retainAvailable = zeroOrOne(in, packet, p);
             case USER_PROPERTY -> {
-                String name = MqttStrings.read(in, packet, field + " name");
-                String value = MqttStrings.read(in, packet, field + " value");
+                String name = MqttStrings.read(in, packet, USER_PROPERTY_NAME);
+                String value = MqttStrings.read(in, packet, USER_PROPERTY_VALUE);
                 if (r.userProperties.isEmpty()) {
                     r.userProperties = new ArrayList<>(4);
                 }
@@ -115,7 +136,7 @@ final class PropertyReader {
     }
 
     private static Integer zeroOrOne(ByteBuf in, String packet, Property p) {
-        int value = WireReader.readUnsignedByte(in, packet, "property " + p);
+        int value = WireReader.readUnsignedByte(in, packet, FIELDS[p.ordinal()]);
         if (value > 1) {
             throw MqttProtocolException.protocolError(
                     packet + ": property " + p + " must be 0 or 1, was " + value);
@@ -124,7 +145,7 @@ final class PropertyReader {
     }
 
     private static Integer nonZeroShort(ByteBuf in, String packet, Property p) {
-        int value = WireReader.readUnsignedShort(in, packet, "property " + p);
+        int value = WireReader.readUnsignedShort(in, packet, FIELDS[p.ordinal()]);
         if (value == 0) {
             throw MqttProtocolException.protocolError(packet + ": property " + p + " must not be 0");
         }

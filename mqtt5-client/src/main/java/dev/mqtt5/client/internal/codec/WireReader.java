@@ -9,6 +9,17 @@ final class WireReader {
     private WireReader() {
     }
 
+    /**
+     * Limits what can be read from {@code buf} to its next {@code length} bytes by moving its writer
+     * index (the bound a slice would give, without a slice object per packet); returns the writer
+     * index to put back when the bounded part has been read.
+     */
+    static int bound(ByteBuf buf, int length) {
+        int writerIndex = buf.writerIndex();
+        buf.writerIndex(buf.readerIndex() + length);
+        return writerIndex;
+    }
+
     static void require(ByteBuf buf, int bytes, String packet, String field) {
         if (buf.readableBytes() < bytes) {
             throw MqttProtocolException.malformed(packet + ": " + field + " overruns the packet");
