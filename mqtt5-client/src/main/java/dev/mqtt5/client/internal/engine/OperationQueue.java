@@ -274,14 +274,8 @@ final class OperationQueue {
             throttled = null;
         }
         if (batch != null) {
-            List<Object> written = batch.writing();
-            for (int i = 0; i < written.size(); i++) {
-                if (written.get(i) instanceof PublishOperation op && op.packetId == 0) {
-                    fail(op, new OperationFailedException(op.describe() + " failed: the connection ended before it "
-                            + "was written", cause), false);
-                }
-            }
-            batch.writeSettled();
+            batch.settleWrite(op -> fail(op, new OperationFailedException(op.describe() + " failed: the connection "
+                    + "ended before it was written", cause), false));
         }
         for (Operation<?> op : drainInflight()) {
             cancelTimeout(op);
@@ -552,14 +546,8 @@ final class OperationQueue {
             written.close();
             return false;
         }
-        List<Object> packets = batch.writing();
-        for (int i = 0; i < packets.size(); i++) {
-            // QoS 0 publishes: completed by their write, not by an ack (they have no packet identifier).
-            if (packets.get(i) instanceof PublishOperation op && op.packetId == 0) {
-                succeed(op, PublishResult.qos0(), false);
-            }
-        }
-        batch.writeSettled();
+        // QoS 0 publishes are completed by their write, not by an ack.
+        batch.settleWrite(op -> succeed(op, PublishResult.qos0(), false));
         return true;
     }
 

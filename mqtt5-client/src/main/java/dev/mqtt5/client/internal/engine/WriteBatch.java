@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Packets on their way to the socket: the control packets the client owes the server (acks,
@@ -89,17 +89,21 @@ final class WriteBatch {
     }
 
     /**
-     * The packets of the write in progress, in order (empty when none is in progress); its QoS 0
-     * publishes, which its outcome completes or fails, are the {@link PublishOperation}s without a
-     * packet identifier. Then {@link #writeSettled()}.
+     * Settles the write in progress: hands each of its QoS 0 publishes (the publishes in it without
+     * a packet identifier), in order, to {@code settle}, which completes or fails them with the
+     * write's outcome; then drops it. Does nothing when no write is in progress.
      */
-    List<Object> writing() {
-        return writing != null ? writing : List.of();
-    }
-
-    /** The write in progress has been settled: its list is dropped. */
-    void writeSettled() {
+    void settleWrite(Consumer<PublishOperation> settle) {
+        ArrayList<Object> packets = writing;
         writing = null;
+        if (packets == null) {
+            return;
+        }
+        for (int i = 0, n = packets.size(); i < n; i++) {
+            if (packets.get(i) instanceof PublishOperation op && op.packetId == 0) {
+                settle.accept(op);
+            }
+        }
     }
 
     private ArrayList<Object> items() {
