@@ -359,6 +359,13 @@ public final class ClientEngine {
         }
     }
 
+    /** Bytes arrived on the connection of the given generation: the server is alive (keep-alive). */
+    void bytesArrived(int gen) {
+        if (gen == generation) {
+            keepAlive.read();
+        }
+    }
+
     /** The end of a read burst: what the packets released is written now, together. */
     void onReadComplete(int gen) {
         if (gen == generation) {

@@ -38,6 +38,12 @@ final class ConnectionHandler extends Mqtt5Decoder {
     }
 
     @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        engine.bytesArrived(generation);
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
     public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
         super.channelReadComplete(ctx);
         engine.onReadComplete(generation);
