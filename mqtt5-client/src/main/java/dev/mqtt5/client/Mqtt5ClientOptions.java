@@ -29,6 +29,14 @@ public final class Mqtt5ClientOptions {
     public static final Duration DEFAULT_SOCKET_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The default operation acknowledgement timeout, 60 s. */
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The Maximum Packet Size the client announces in CONNECT when {@code connectOptions} set none, 1 MiB: eight
+     * times the largest message AWS IoT Core carries (128 KiB), above the limits of the common IoT clouds, and
+     * small enough that what a connection buffers for a packet in progress stays bounded. A broker that honours
+     * it discards a larger message for this client instead of sending it (MQTT-3.1.2-25), so a client that must
+     * receive larger messages sets {@code ConnectPacket.maximumPacketSize} itself (up to 268,435,460, no limit).
+     */
+    public static final long DEFAULT_MAXIMUM_PACKET_SIZE = 1024 * 1024;
 
     private final String hostName;
     private final int port;
@@ -57,7 +65,8 @@ public final class Mqtt5ClientOptions {
     private Mqtt5ClientOptions(Builder b) {
         this.hostName = b.hostName;
         this.port = b.port != 0 ? b.port : defaultPort(b.tls != null, b.webSocket != null);
-        this.connectOptions = b.connectOptions;
+        this.connectOptions = b.connectOptions.maximumPacketSize() != null ? b.connectOptions
+                : b.connectOptions.toBuilder().maximumPacketSize(DEFAULT_MAXIMUM_PACKET_SIZE).build();
         this.sessionBehavior = b.sessionBehavior;
         this.offlineQueueBehavior = b.offlineQueueBehavior;
         this.reconnectOptions = b.reconnectOptions;
@@ -102,7 +111,10 @@ public final class Mqtt5ClientOptions {
         return port;
     }
 
-    /** What the client sends in CONNECT on every connection attempt. */
+    /**
+     * What the client sends in CONNECT on every connection attempt; its Maximum Packet Size is
+     * {@link #DEFAULT_MAXIMUM_PACKET_SIZE} unless the given connect options set one.
+     */
     public ConnectPacket connectOptions() {
         return connectOptions;
     }

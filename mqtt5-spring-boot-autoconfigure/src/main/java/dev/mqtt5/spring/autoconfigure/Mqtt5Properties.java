@@ -80,9 +80,11 @@ public class Mqtt5Properties {
     private Integer receiveMaximum;
 
     /**
-     * Largest packet the client accepts from the broker.
+     * Largest packet the client accepts from the broker, announced in CONNECT. A broker that
+     * honours it discards larger messages for this client instead of sending them; raise it (up
+     * to 268435460 bytes, no limit) only if the application must receive larger messages.
      */
-    private DataSize maximumPacketSize;
+    private DataSize maximumPacketSize = DataSize.ofMegabytes(1);
 
     /**
      * User properties sent in CONNECT, in order.

@@ -27,7 +27,10 @@ import java.util.List;
  * </pre>
  *
  * <p>The size is checked as soon as the remaining length is complete, before the body has arrived, so a peer that
- * announces 256 MiB and sends ten bytes costs nothing. The type and flags are checked as soon as the first byte
+ * announces 256 MiB and sends ten bytes costs nothing. A PUBLISH may be as large as the client's Maximum Packet
+ * Size; every other packet (CONNACK above all, which arrives before anything is negotiated) at most
+ * {@link #CONTROL_PACKET_LIMIT} bytes, whatever the Maximum Packet Size: what a connection holds for a packet in
+ * progress is so bounded by the client's configuration, never by what a server announces. The type and flags are checked as soon as the first byte
  * is there.
  *
  * <p>Emits {@link dev.mqtt5.client.packet.ConnAckPacket}, {@link InboundPublish}, {@link InboundAck} (of PUBACK,
@@ -44,6 +47,13 @@ public class Mqtt5Decoder extends ByteToMessageDecoder {
 
     /** The largest packet MQTT can express: 1 + 4 + 268435455; pass it for "no limit". */
     public static final long NO_LIMIT = 1 + 4 + VariableByteInteger.MAX_VALUE;
+
+    /**
+     * The largest packet other than PUBLISH the client takes, 64 KiB: far above what acks, CONNACK, DISCONNECT and
+     * AUTH carry in practice (reason strings, user properties, authentication data), far below what would let a
+     * server make the client buffer megabytes before anything is negotiated.
+     */
+    public static final int CONTROL_PACKET_LIMIT = 64 * 1024;
 
     private static final String[] NAMES = {"reserved packet type 0", "CONNECT", "CONNACK", "PUBLISH", "PUBACK",
         "PUBREC", "PUBREL", "PUBCOMP", "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK", "PINGREQ", "PINGRESP",
@@ -130,6 +140,11 @@ public class Mqtt5Decoder extends ByteToMessageDecoder {
             }
         }
         long packetSize = headerLength + (long) remainingLength;
+        if (type != PUBLISH && packetSize > CONTROL_PACKET_LIMIT) {
+            throw new MqttProtocolException(DisconnectReasonCode.PACKET_TOO_LARGE, NAMES[type] + ": packet size "
+                    + packetSize + " exceeds the client's limit of " + CONTROL_PACKET_LIMIT
+                    + " bytes for packets other than PUBLISH");
+        }
         if (packetSize > maximumPacketSize) {
             throw new MqttProtocolException(DisconnectReasonCode.PACKET_TOO_LARGE, NAMES[type] + ": packet size "
                     + packetSize + " exceeds the client's Maximum Packet Size " + maximumPacketSize);
