@@ -37,6 +37,8 @@ public final class Mqtt5ClientOptions {
      * receive larger messages sets {@code ConnectPacket.maximumPacketSize} itself (up to 268,435,460, no limit).
      */
     public static final long DEFAULT_MAXIMUM_PACKET_SIZE = 1024 * 1024;
+    /** The default {@link Builder#poisonOperationLimit(int) poison operation limit}, 3. */
+    public static final int DEFAULT_POISON_OPERATION_LIMIT = 3;
 
     private final String hostName;
     private final int port;
@@ -48,6 +50,7 @@ public final class Mqtt5ClientOptions {
     private final Duration pingTimeout;
     private final Duration socketConnectTimeout;
     private final Duration operationTimeout;
+    private final int poisonOperationLimit;
     private final TlsOptions tls;
     private final WebSocketOptions webSocket;
     private final boolean tcpNoDelay;
@@ -74,6 +77,7 @@ public final class Mqtt5ClientOptions {
         this.pingTimeout = b.pingTimeout;
         this.socketConnectTimeout = b.socketConnectTimeout;
         this.operationTimeout = b.operationTimeout;
+        this.poisonOperationLimit = b.poisonOperationLimit;
         this.tls = b.tls;
         this.webSocket = b.webSocket;
         this.tcpNoDelay = b.tcpNoDelay;
@@ -154,6 +158,11 @@ public final class Mqtt5ClientOptions {
         return operationTimeout;
     }
 
+    /** Server-ended connections in a row after which an operation is failed as refused (default 3; 0 never). */
+    public int poisonOperationLimit() {
+        return poisonOperationLimit;
+    }
+
     /** TLS settings, or null for a plain connection. */
     public TlsOptions tls() {
         return tls;
@@ -227,7 +236,7 @@ public final class Mqtt5ClientOptions {
         return "Mqtt5ClientOptions[hostName=" + hostName + ", port=" + port + ", connectOptions=" + connectOptions
                 + ", sessionBehavior=" + sessionBehavior + ", offlineQueueBehavior=" + offlineQueueBehavior
                 + ", reconnectOptions=" + reconnectOptions + ", connackTimeout=" + connackTimeout
-                + ", pingTimeout=" + pingTimeout + ", socketConnectTimeout=" + socketConnectTimeout
+                + ", pingTimeout=" + pingTimeout + ", poisonOperationLimit=" + poisonOperationLimit + ", socketConnectTimeout=" + socketConnectTimeout
                 + ", operationTimeout=" + operationTimeout + ", tls=" + tls + ", webSocket=" + webSocket
                 + ", tcpNoDelay=" + tcpNoDelay + ", topicAliasing=" + topicAliasing + ", flowControl=" + flowControl
                 + ", httpProxy=" + httpProxy + ", iotCoreValidation=" + iotCoreValidation + "]";
@@ -245,6 +254,7 @@ public final class Mqtt5ClientOptions {
         private Duration pingTimeout = DEFAULT_PING_TIMEOUT;
         private Duration socketConnectTimeout = DEFAULT_SOCKET_CONNECT_TIMEOUT;
         private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
+        private int poisonOperationLimit = DEFAULT_POISON_OPERATION_LIMIT;
         private TlsOptions tls;
         private WebSocketOptions webSocket;
         private boolean tcpNoDelay = true;
@@ -326,6 +336,22 @@ public final class Mqtt5ClientOptions {
         /** How long to wait for an operation's acknowledgement once written; positive. */
         public Builder operationTimeout(Duration timeout) {
             this.operationTimeout = positive("operationTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * How many times in a row the server may end the connection while the same operation is the
+         * oldest awaiting its acknowledgement before the client fails that operation with
+         * {@link dev.mqtt5.client.exception.OperationRefusedException} instead of sending it again on
+         * the next connection; 0 never fails one. Only ends the server causes count (a DISCONNECT
+         * about a packet, or a close or reset without one). Default 3.
+         */
+        public Builder poisonOperationLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("poisonOperationLimit must not be negative (0 disables it), was "
+                        + limit);
+            }
+            this.poisonOperationLimit = limit;
             return this;
         }
 

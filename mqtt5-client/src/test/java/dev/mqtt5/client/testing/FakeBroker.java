@@ -77,6 +77,12 @@ public final class FakeBroker implements AutoCloseable {
     private volatile ConnectScript connectScript = (index, connect) -> BrokerReplies.connAck().build();
 
     /** Starts the broker on a free port of 127.0.0.1. */
+    /**
+     * A reply that closes the connection without sending anything, as a broker does that drops a
+     * client for a packet it refuses: {@code broker.reply(PUBLISH, m -> isBad(m) ? FakeBroker.CLOSE : ack(m))}.
+     */
+    public static final MqttMessage CLOSE = new MqttMessage(null);
+
     public FakeBroker() {
         for (MqttMessageType type : List.of(MqttMessageType.PINGREQ, MqttMessageType.SUBSCRIBE,
                 MqttMessageType.UNSUBSCRIBE, MqttMessageType.PUBLISH, MqttMessageType.PUBREC, MqttMessageType.PUBREL)) {
@@ -317,7 +323,9 @@ public final class FakeBroker implements AutoCloseable {
                 Function<MqttMessage, MqttMessage> script = replies.get(type);
                 reply = script == null ? null : script.apply(copy);
             }
-            if (reply != null) {
+            if (reply == CLOSE) {
+                ctx.close();
+            } else if (reply != null) {
                 ctx.writeAndFlush(reply);
             }
         }

@@ -87,6 +87,13 @@ public class Mqtt5Properties {
     private DataSize maximumPacketSize = DataSize.ofMegabytes(1);
 
     /**
+     * How many times in a row the broker may end the connection while the same operation is the
+     * oldest awaiting its acknowledgement before the client fails that operation instead of
+     * sending it again on every reconnect (0 never gives up).
+     */
+    private int poisonOperationLimit = 3;
+
+    /**
      * User properties sent in CONNECT, in order.
      */
     private Map<String, String> userProperties = new LinkedHashMap<>();
@@ -225,6 +232,14 @@ public class Mqtt5Properties {
 
     public void setReceiveMaximum(Integer receiveMaximum) {
         this.receiveMaximum = receiveMaximum;
+    }
+
+    public int getPoisonOperationLimit() {
+        return this.poisonOperationLimit;
+    }
+
+    public void setPoisonOperationLimit(int poisonOperationLimit) {
+        this.poisonOperationLimit = poisonOperationLimit;
     }
 
     public DataSize getMaximumPacketSize() {

@@ -51,6 +51,29 @@ class Mqtt5AutoConfigurationTests {
     }
 
     @Test
+    void memoryAndPoisonLimitsDefaultToTheClientsDocumentedDefaultsAndTheMetadataShowsThem() throws Exception {
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=broker.example").run((context) -> {
+            Mqtt5ClientOptions options = context.getBean(Mqtt5Client.class).options();
+            assertThat(options.connectOptions().maximumPacketSize())
+                .isEqualTo(Mqtt5ClientOptions.DEFAULT_MAXIMUM_PACKET_SIZE);
+            assertThat(options.poisonOperationLimit()).isEqualTo(Mqtt5ClientOptions.DEFAULT_POISON_OPERATION_LIMIT);
+        });
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=broker.example",
+                "aws.iot.mqtt5.poison-operation-limit=0")
+            .run((context) -> assertThat(context.getBean(Mqtt5Client.class).options().poisonOperationLimit()).isZero());
+        String metadata;
+        try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var properties = new tools.jackson.databind.ObjectMapper().readTree(metadata).get("properties");
+        java.util.Map<String, String> defaults = new java.util.HashMap<>();
+        properties.forEach((property) -> defaults.put(property.get("name").asString(),
+                property.has("defaultValue") ? property.get("defaultValue").asString() : null));
+        assertThat(defaults).containsEntry("aws.iot.mqtt5.maximum-packet-size", "1MB")
+            .containsEntry("aws.iot.mqtt5.poison-operation-limit", "3");
+    }
+
+    @Test
     void everyConnectionPropertyReachesTheClientOptions() {
         this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=broker.example", "aws.iot.mqtt5.port=1999",
                 "aws.iot.mqtt5.client-id=device-1", "aws.iot.mqtt5.username=user", "aws.iot.mqtt5.password=s3cret",

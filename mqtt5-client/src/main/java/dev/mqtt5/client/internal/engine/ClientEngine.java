@@ -73,6 +73,8 @@ public final class ClientEngine {
     private boolean cleanStart;
     private Throwable closeCause;
     private DisconnectPacket serverDisconnect;
+    /** The server closed or reset the connection; the client did not close it. */
+    private boolean endedByPeer;
     private ConnAckPacket failedConnAck;
     private int attempt;
     private long connectedAtNanos;
@@ -205,6 +207,7 @@ public final class ClientEngine {
         state = ClientState.CONNECTING;
         closeCause = null;
         serverDisconnect = null;
+        endedByPeer = false;
         failedConnAck = null;
         callbacks.attemptingConnect(attempt);
         TransportSettings transport = new TransportSettings(options.hostName(), options.port(), options.tls(),
@@ -380,6 +383,7 @@ public final class ClientEngine {
         if (cause instanceof MqttProtocolException e) {
             protocolViolation(e);
         } else {
+            endedByPeer = closeCause == null;
             closeWith(new MqttConnectionException("connection to " + options.hostName() + ":" + options.port()
                     + " failed: " + Causes.describe(cause), cause));
         }
@@ -389,6 +393,7 @@ public final class ClientEngine {
         if (gen != generation) {
             return;
         }
+        endedByPeer |= closeCause == null;
         Throwable cause = closeCause != null ? closeCause : new MqttConnectionException(
                 "connection to " + options.hostName() + ":" + options.port() + " closed by the server");
         connectionEnded(cause);
@@ -489,8 +494,9 @@ public final class ClientEngine {
         channel = null;
         transportFuture = null;
         settings = null;
-        operations.disconnected(cause);
         boolean wasConnected = connectedAtNanos != 0;
+        operations.disconnected(cause, wasConnected && !stopRequested
+                && PoisonOperations.mayBeRefusal(serverDisconnect, endedByPeer));
         if (wasConnected) {
             backoff.connectionEnded(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAtNanos));
             connectedAtNanos = 0;

@@ -33,6 +33,8 @@ abstract class Operation<T> extends SubmissionNode<Operation<?>> {
      * its packet identifier until then, so that a late ack is absorbed, not a protocol error.
      */
     boolean abandoned;
+    /** How many times in a row the server ended the connection while it was the oldest awaiting its ack ({@link PoisonOperations}). */
+    int serverCloses;
 
     Operation(OutboundPacket encoded, Duration ackTimeout) {
         this.encoded = encoded;

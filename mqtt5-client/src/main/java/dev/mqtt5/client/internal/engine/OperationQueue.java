@@ -75,6 +75,7 @@ final class OperationQueue {
     private ScheduledFuture<?> throttled;
     private final AckDeadlines deadlines;
     private final PublishObserver observer;
+    private final PoisonOperations poison;
     /** Why {@link #admit} answered {@link Admission#REJECT}. */
     private Throwable rejection;
     int publishesInFlight;
@@ -101,6 +102,7 @@ final class OperationQueue {
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
         this.observer = options.publishObserver();
         this.deadlines = new AckDeadlines(options.operationTimeout(), this);
+        this.poison = new PoisonOperations(options.poisonOperationLimit());
     }
 
     OperationStatistics statistics() {
@@ -256,8 +258,11 @@ final class OperationQueue {
         drain();
     }
 
-    /** The connection ended: the offline queue behaviour decides what is kept for the next one. */
-    void disconnected(Throwable cause) {
+    /**
+     * The connection ended: the offline queue behaviour decides what is kept for the next one.
+     * {@code refusedByServer}: the server ended it, perhaps refusing a packet ({@link PoisonOperations}).
+     */
+    void disconnected(Throwable cause, boolean refusedByServer) {
         readBurst = false;
         if (channel == null) {
             // A connection attempt that never got its CONNACK: everything was settled when the last one ended.
@@ -277,9 +282,13 @@ final class OperationQueue {
             batch.settleWrite(op -> fail(op, new OperationFailedException(op.describe() + " failed: the connection "
                     + "ended before it was written", cause), false));
         }
-        for (Operation<?> op : drainInflight()) {
+        List<Operation<?>> written = drainInflight();
+        Operation<?> poisoned = refusedByServer ? poison.blame(written) : null;
+        for (Operation<?> op : written) {
             cancelTimeout(op);
-            if (op.abandoned) {
+            if (op == poisoned) {
+                fail(op, poison.refused(op, cause), true);
+            } else if (op.abandoned) {
                 // A QoS 2 flow still needs finishing in a rejoined session: its id stays reserved,
                 // or the server would take a new message with that id for a duplicate.
                 if (op.qos() == 2) {
@@ -304,7 +313,7 @@ final class OperationQueue {
      * finished in the rejoined session (MQTT-4.3.3); otherwise the session is gone.
      */
     void stopped(Throwable cause, boolean keepSession) {
-        disconnected(cause);
+        disconnected(cause, false);
         for (Operation<?> op : drainInflight()) {
             fail(op, cause, false);
             if (keepSession && op.qos() == 2) {
