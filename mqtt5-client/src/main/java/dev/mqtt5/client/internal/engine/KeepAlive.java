@@ -79,8 +79,8 @@ final class KeepAlive {
         if (pingOutstanding) {
             if (lastReadNanos - (due - timeout) <= 0) {
                 Mqtt5ClientOptions options = engine.options();
-                engine.closeWith(new MqttConnectionException("no response from " + options.hostName() + ":"
-                        + options.port() + " within " + TimeUnit.NANOSECONDS.toMillis(timeout)
+                engine.closeWith(new MqttConnectionException("no PINGRESP, nor any other byte, from "
+                        + options.hostName() + ":" + options.port() + " within " + TimeUnit.NANOSECONDS.toMillis(timeout)
                         + " ms of a PINGREQ (pingTimeout, capped at half the keep-alive): the connection is dead"));
                 return;
             }
