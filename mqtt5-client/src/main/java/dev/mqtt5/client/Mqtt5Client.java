@@ -133,8 +133,16 @@ public final class Mqtt5Client implements AutoCloseable {
     /**
      * Subscribes.
      *
+     * <p>A {@code subscriptionIdentifier} the client assigned to one of its live handler
+     * subscriptions (see {@link #subscribe(SubscribePacket, PublishReceivedListener)}) is refused:
+     * publishes for either subscription would reach the other's receiver. Which identifiers are
+     * in use is known only on the client's event loop, in submission order, so this refusal
+     * completes the returned future exceptionally instead of throwing.
+     *
      * @return completed with the SUBACK; exceptionally with {@code SubscribeFailedException}
-     *     (carrying the SUBACK) when any subscription is refused
+     *     (carrying the SUBACK) when any subscription is refused, or with
+     *     {@link IllegalArgumentException} when its {@code subscriptionIdentifier} is in use by a
+     *     handler subscription
      * @throws IllegalArgumentException when a topic filter or option is invalid
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe) {
@@ -148,6 +156,12 @@ public final class Mqtt5Client implements AutoCloseable {
      * one if the packet has none), otherwise the topic filter, {@code $share/group/} included. A
      * publish that matches several handlers goes to each. The route ends with a successful
      * unsubscribe of the filter, or when the subscription is refused.
+     *
+     * <p>The identifiers the client assigns come from its own range, 268,435,455 down to
+     * 134,217,728, and are never one in use on this client, the application's included. A
+     * {@code subscriptionIdentifier} set on the packet is used as given, unless the client
+     * assigned it to a live handler subscription: then the future fails with
+     * {@link IllegalArgumentException}, as for {@link #subscribe(SubscribePacket)}.
      */
     public CompletableFuture<SubAckPacket> subscribe(SubscribePacket subscribe, PublishReceivedListener handler) {
         Objects.requireNonNull(handler, "handler must not be null");

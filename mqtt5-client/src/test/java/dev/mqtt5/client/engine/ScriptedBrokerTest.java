@@ -37,14 +37,21 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -281,6 +288,73 @@ class ScriptedBrokerTest {
         // After PUBREL the identifier is free: the same id now carries a new message.
         broker.send(BrokerReplies.publish("q2/t", 2, 7, "next".getBytes(), MqttProperties.NO_PROPERTIES));
         assertThat(listener.awaitPublish(WAIT).payloadAsString()).isEqualTo("next");
+    }
+
+    @Test
+    void aPubRelThatOvertakesItsPubRecsIsAnsweredAfterThemAndTheMessageIsDeliveredOnce() throws Exception {
+        broker.noReply(MqttMessageType.PUBREC);
+        CountDownLatch handlerMayReturn = new CountDownLatch(1);
+        List<PublishPacket> delivered = new CopyOnWriteArrayList<>();
+        start(options().connectOptions(ConnectPacket.builder().clientId("qos2-order").receiveMaximum(1).build())
+                .publishReceivedListener(publish -> {
+                    delivered.add(publish);
+                    try {
+                        handlerMayReturn.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        listener.await(ConnectionSuccessEvent.class, WAIT);
+        // One write, read in one burst while the handler blocks: PUBLISH 7, its duplicate, a PUBREL
+        // that did not wait for the PUBREC, and a PUBREL for no flow, which is answered at once.
+        broker.sendRaw(concat(qos2Publish(7, false, "once"), qos2Publish(7, true, "once"), pubRel(7), pubRel(99)));
+        MqttMessage notFound = broker.awaitPacket(MqttMessageType.PUBCOMP, WAIT);
+        assertThat(ScriptedClient.packetId(notFound)).isEqualTo(99);
+        assertThat(((MqttPubReplyMessageVariableHeader) notFound.variableHeader()).reasonCode()).isEqualTo((byte) 0x92);
+        assertThat(acksOf(7)).isEmpty();
+
+        handlerMayReturn.countDown();
+        Awaitility.await().atMost(WAIT).until(() -> acksOf(7).size() >= 3);
+        Thread.sleep(200);
+        assertThat(acksOf(7)).containsExactly("PUBREC", "PUBREC", "PUBCOMP");
+        assertThat(delivered).extracting(PublishPacket::payloadAsString).containsExactly("once");
+        // The flow ended with its PUBCOMP: with Receive Maximum 1 the next message fits.
+        broker.sendRaw(qos2Publish(8, false, "next"));
+        Awaitility.await().atMost(WAIT).until(() -> delivered.size() == 2);
+        assertThat(delivered.get(1).payloadAsString()).isEqualTo("next");
+        assertThat(client.state()).isEqualTo(ClientState.CONNECTED);
+    }
+
+    /** The publish acknowledgements the client sent for a packet identifier, in order. */
+    private List<String> acksOf(int packetId) {
+        return broker.received().stream()
+                .filter(m -> m.fixedHeader().messageType() == MqttMessageType.PUBREC
+                        || m.fixedHeader().messageType() == MqttMessageType.PUBCOMP)
+                .filter(m -> ScriptedClient.packetId(m) == packetId)
+                .map(m -> m.fixedHeader().messageType().name()).toList();
+    }
+
+    /** A QoS 2 PUBLISH to {@code q2/order} without properties: 0x34 (0x3C with DUP), length, topic, id, 0, payload. */
+    private static byte[] qos2Publish(int packetId, boolean dup, String payload) {
+        byte[] topic = "q2/order".getBytes(StandardCharsets.UTF_8);
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(2 + 2 + topic.length + 3 + body.length);
+        bytes.put((byte) (dup ? 0x3C : 0x34)).put((byte) (2 + topic.length + 3 + body.length));
+        bytes.putShort((short) topic.length).put(topic).putShort((short) packetId).put((byte) 0).put(body);
+        return bytes.array();
+    }
+
+    /** A PUBREL with reason Success and no properties: 0x62, length 2, the id. */
+    private static byte[] pubRel(int packetId) {
+        return new byte[] {0x62, 0x02, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteBuffer all = ByteBuffer.allocate(java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum());
+        for (byte[] part : parts) {
+            all.put(part);
+        }
+        return all.array();
     }
 
     @Test

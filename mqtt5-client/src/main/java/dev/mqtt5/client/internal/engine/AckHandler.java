@@ -95,7 +95,7 @@ final class AckHandler {
                     + " reason codes for a SUBSCRIBE of " + op.packet.subscriptions().size() + " subscriptions");
         }
         queue.inflight().remove(packetId);
-        if (op.handler != null) {
+        if (op.routed) {
             queue.router().removeRefused(op.packet, op.handler, ack);
         }
         if (ack.hasError()) {

@@ -25,7 +25,10 @@ import java.util.List;
  * routes each publish to its per-subscription handlers or the client's listener (off the event
  * loop), and sends PUBACK or PUBREC once they acknowledge it, in the order the publishes arrived
  * (MQTT-4.6.0-3, MQTT-4.6.0-4). A QoS 2 publish is delivered once per packet identifier until
- * its PUBREL, which PUBCOMP answers. Event loop only, except {@link #acknowledged}.
+ * its PUBREL, which PUBCOMP answers; the acks of one flow leave in flow order, PUBRECs (a
+ * duplicate's too) before the PUBCOMP, never after it, even when the server sends PUBREL before
+ * the client's PUBREC left (see {@link InboundQos2Table}). Event loop only, except
+ * {@link #acknowledged}.
  */
 final class InboundPublishes {
 
@@ -70,6 +73,8 @@ final class InboundPublishes {
         this.owedQos1 = 0;
         if (!sessionPresent) {
             qos2 = null;
+        } else if (qos2 != null) {
+            qos2.connectionChanged();
         }
     }
 
@@ -88,7 +93,13 @@ final class InboundPublishes {
                     + receiveMaximum + " unacknowledged QoS 1 and 2 publishes (the client's Receive Maximum)");
         }
         if (duplicate) {
+            if (qos2.released(packetId)) {
+                // Sent again after its PUBREL: a PUBREC now would follow the PUBCOMP owed, and could
+                // be taken for the PUBREC of a new message with this identifier.
+                return;
+            }
             // A duplicate of a publish already delivered: acknowledged again in turn, not delivered again.
+            qos2.pubRecOwed(packetId);
             PendingAck again = new PendingAck(this, generation, packetId, qos, 1);
             owed().add(again);
             again.done = true;
@@ -99,7 +110,7 @@ final class InboundPublishes {
             if (qos2 == null) {
                 qos2 = new InboundQos2Table();
             }
-            qos2.add(packetId);
+            qos2.pubRecOwed(packetId);
         } else if (qos == 1) {
             owedQos1++;
         }
@@ -131,7 +142,15 @@ final class InboundPublishes {
     }
 
     void onPubRel(int packetId) {
-        operations.sendControl(qos2 != null && qos2.release(packetId) ? PUBCOMP : PUBCOMP_NOT_FOUND, packetId);
+        switch (qos2 == null ? InboundQos2Table.Release.NOT_FOUND : qos2.release(packetId)) {
+            case COMPLETE -> operations.sendControl(PUBCOMP, packetId);
+            case NOT_FOUND -> operations.sendControl(PUBCOMP_NOT_FOUND, packetId);
+            // The server did not wait for the PUBREC: PUBCOMP goes after it, in arrival order.
+            case COMPLETE_AFTER_PUBREC -> owed().add(PendingAck.pubComp(this, generation, packetId));
+            case ALREADY_RELEASED -> {
+                // Its PUBCOMP is owed already.
+            }
+        }
     }
 
     /** Called from any thread when every handler acknowledged. */
@@ -159,8 +178,16 @@ final class InboundPublishes {
             if (ack.qos == 1) {
                 owedQos1--;
             }
+            // Offline, nothing leaves and the flows stay as they are, until the next connection resets them.
             if (operations.isOnline()) {
-                operations.sendControl(ack.qos == 1 ? PUBACK : PUBREC, ack.packetId);
+                if (ack.qos == 2 && qos2 != null) {
+                    if (ack.pubComp) {
+                        qos2.pubCompSent(ack.packetId);
+                    } else {
+                        qos2.pubRecSent(ack.packetId);
+                    }
+                }
+                operations.sendControl(ack.qos == 1 ? PUBACK : ack.pubComp ? PUBCOMP : PUBREC, ack.packetId);
             }
         }
     }

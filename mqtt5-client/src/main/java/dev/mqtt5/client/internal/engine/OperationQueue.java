@@ -15,7 +15,6 @@ import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.PubRelPacket;
 import dev.mqtt5.client.packet.PubRelReasonCode;
 import dev.mqtt5.client.packet.PublishResult;
-import dev.mqtt5.client.packet.SubscribePacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -52,7 +51,7 @@ final class OperationQueue {
     private static final OutboundPacket PUBREL = PacketEncoders.pubRel(PubRelPacket.of(PubRelReasonCode.SUCCESS));
 
     final CallbackDispatcher callbacks;
-    /** Per-subscription handlers; created with the first SUBSCRIBE that has one (see {@link #router()}). */
+    /** Per-subscription handlers and identifiers; created with the first SUBSCRIBE it tracks (see {@link #router()}). */
     private SubscriptionRouter router;
     private final EventLoop loop;
     private final OfflineQueueBehavior offlineBehavior;
@@ -137,11 +136,13 @@ final class OperationQueue {
                     + "and the offline queue behavior " + offlineBehavior + " does not keep it"));
             return;
         }
-        if (op instanceof SubscribeOperation s && s.handler != null) {
-            if (router == null) {
-                router = new SubscriptionRouter();
+        if (op instanceof SubscribeOperation s && SubscriptionRouter.tracks(s)) {
+            router = router != null ? router : new SubscriptionRouter();
+            IllegalArgumentException collision = router.add(s, settings == null || settings.subscriptionIdentifiersAvailable());
+            if (collision != null) {
+                callbacks.fail(op.future, collision);
+                return;
             }
-            router.add(s.packet, s.handler);
         }
         queue().add(op);
         counters.add(1, op.size(), 0, 0);
@@ -163,7 +164,7 @@ final class OperationQueue {
         if (op.abandoned) {
             return;
         }
-        if (op instanceof SubscribeOperation s && s.handler != null) {
+        if (op instanceof SubscribeOperation s && s.routed) {
             router().removeRefused(s.packet, s.handler, null);
         }
         removeFromStatistics(op, wasUnacked);
@@ -505,10 +506,7 @@ final class OperationQueue {
                         + "server's Topic Alias Maximum on this connection is " + settings.topicAliasMaximumToServer()));
             }
         } else if (op instanceof SubscribeOperation s && s.assignedIdentifier && !settings.subscriptionIdentifiersAvailable()) {
-            int id = s.packet.subscriptionIdentifier();
-            s.packet = new SubscribePacket(s.packet.subscriptions(), null, s.packet.userProperties());
-            reencode(s, PacketEncoders.subscribe(s.packet), false);
-            router().forgetSubscriptionId(id);
+            reencode(s, router().dropAssignedIdentifier(s), false);
             wire = s.encoded;
         }
         if (wire.encodedSize() > settings.maximumPacketSizeToServer()) {

@@ -10,23 +10,14 @@ import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.internal.codec.EncodedTopic;
-import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The public client's operations: validated on the caller's thread, encoded once, then handed to
  * the engine. Stateless: a client holds no object of its own for them.
  */
 public final class Operations {
-
-    private static final int SUBSCRIPTION_ID_MAX = 268_435_455;
-    /**
-     * Subscription identifiers given to subscriptions with handlers: one JVM-wide count, so each
-     * client's identifiers are distinct too (until half the range has been used).
-     */
-    private static final AtomicLong SUBSCRIPTION_IDS = new AtomicLong();
 
     private Operations() {
     }
@@ -44,19 +35,18 @@ public final class Operations {
                 options.publishObserver() != null));
     }
 
+    /**
+     * A subscription with a handler gets its Subscription Identifier on the event loop, where the
+     * identifiers in use on the client are known; there too a user-chosen identifier the client
+     * assigned to a live handler subscription fails the future (see {@link SubscriptionRouter#add}).
+     */
     public static CompletableFuture<SubAckPacket> subscribe(ClientEngine engine, SubscribePacket subscribe,
             ManualAckPublishListener handler, Duration ackTimeout) {
         if (engine.options().iotCoreValidation()) {
             IotCoreLimits.subscribe(subscribe);
         }
-        NegotiatedSettings settings = engine.negotiatedSettings();
-        OperationValidator.subscribe(subscribe, settings);
-        boolean assignId = handler != null && subscribe.subscriptionIdentifier() == null
-                && (settings == null || settings.subscriptionIdentifiersAvailable());
-        SubscribePacket sent = assignId ? new SubscribePacket(subscribe.subscriptions(), nextSubscriptionId(),
-                subscribe.userProperties()) : subscribe;
-        return engine.submit(new SubscribeOperation(sent, positive(ackTimeout), handler,
-                assignId));
+        OperationValidator.subscribe(subscribe, engine.negotiatedSettings());
+        return engine.submit(new SubscribeOperation(subscribe, positive(ackTimeout), handler));
     }
 
     public static CompletableFuture<UnsubAckPacket> unsubscribe(ClientEngine engine, UnsubscribePacket unsubscribe,
@@ -66,11 +56,6 @@ public final class Operations {
         }
         OperationValidator.unsubscribe(unsubscribe);
         return engine.submit(new UnsubscribeOperation(unsubscribe, positive(ackTimeout)));
-    }
-
-    /** Identifiers the client assigns to subscriptions with handlers count down from the top of the range, away from the application's. */
-    private static int nextSubscriptionId() {
-        return SUBSCRIPTION_ID_MAX - (int) (SUBSCRIPTION_IDS.getAndIncrement() % (SUBSCRIPTION_ID_MAX / 2));
     }
 
     /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */

@@ -12,15 +12,18 @@ final class SubscribeOperation extends Operation<SubAckPacket> {
     SubscribePacket packet;
     /** The per-subscription handler, or null for the client's publish listener. */
     final ManualAckPublishListener handler;
-    /** Whether the client assigned the Subscription Identifier (and may drop it if the server has none). */
-    final boolean assignedIdentifier;
+    /**
+     * Whether the client assigned the Subscription Identifier (on the event loop, see
+     * {@link SubscriptionRouter#add}), and may still drop it if the server has none.
+     */
+    boolean assignedIdentifier;
+    /** Whether the router holds routes of it, to be removed if it fails or is refused. */
+    boolean routed;
 
-    SubscribeOperation(SubscribePacket packet, java.time.Duration ackTimeout,
-            ManualAckPublishListener handler, boolean assignedIdentifier) {
+    SubscribeOperation(SubscribePacket packet, java.time.Duration ackTimeout, ManualAckPublishListener handler) {
         super(PacketEncoders.subscribe(packet), ackTimeout);
         this.packet = packet;
         this.handler = handler;
-        this.assignedIdentifier = assignedIdentifier;
     }
 
     @Override
