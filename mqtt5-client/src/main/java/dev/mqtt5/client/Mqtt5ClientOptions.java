@@ -37,6 +37,8 @@ public final class Mqtt5ClientOptions {
      * receive larger messages sets {@code ConnectPacket.maximumPacketSize} itself (up to 268,435,460, no limit).
      */
     public static final long DEFAULT_MAXIMUM_PACKET_SIZE = 1024 * 1024;
+    /** Boxed once: every client's connect options share it (idle clients are counted in bytes). */
+    private static final Long DEFAULT_MAXIMUM_PACKET_SIZE_BOXED = DEFAULT_MAXIMUM_PACKET_SIZE;
     /** The default {@link Builder#poisonOperationLimit(int) poison operation limit}, 3. */
     public static final int DEFAULT_POISON_OPERATION_LIMIT = 3;
 
@@ -69,7 +71,7 @@ public final class Mqtt5ClientOptions {
         this.hostName = b.hostName;
         this.port = b.port != 0 ? b.port : defaultPort(b.tls != null, b.webSocket != null);
         this.connectOptions = b.connectOptions.maximumPacketSize() != null ? b.connectOptions
-                : b.connectOptions.toBuilder().maximumPacketSize(DEFAULT_MAXIMUM_PACKET_SIZE).build();
+                : b.connectOptions.toBuilder().maximumPacketSize(DEFAULT_MAXIMUM_PACKET_SIZE_BOXED).build();
         this.sessionBehavior = b.sessionBehavior;
         this.offlineQueueBehavior = b.offlineQueueBehavior;
         this.reconnectOptions = b.reconnectOptions;

@@ -495,8 +495,8 @@ public final class ClientEngine {
         transportFuture = null;
         settings = null;
         boolean wasConnected = connectedAtNanos != 0;
-        operations.disconnected(cause, wasConnected && !stopRequested
-                && PoisonOperations.mayBeRefusal(serverDisconnect, endedByPeer));
+        boolean refusal = wasConnected && !stopRequested && PoisonOperations.mayBeRefusal(serverDisconnect, endedByPeer);
+        operations.disconnected(cause, refusal ? options.poisonOperationLimit() : 0);
         if (wasConnected) {
             backoff.connectionEnded(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAtNanos));
             connectedAtNanos = 0;

@@ -74,7 +74,6 @@ final class OperationQueue {
     private ScheduledFuture<?> throttled;
     private final AckDeadlines deadlines;
     private final PublishObserver observer;
-    private final PoisonOperations poison;
     /** Why {@link #admit} answered {@link Admission#REJECT}. */
     private Throwable rejection;
     int publishesInFlight;
@@ -101,7 +100,6 @@ final class OperationQueue {
         this.flowControl = options.flowControl().enabled() ? new TokenBuckets(options.flowControl()) : null;
         this.observer = options.publishObserver();
         this.deadlines = new AckDeadlines(options.operationTimeout(), this);
-        this.poison = new PoisonOperations(options.poisonOperationLimit());
     }
 
     OperationStatistics statistics() {
@@ -261,9 +259,10 @@ final class OperationQueue {
 
     /**
      * The connection ended: the offline queue behaviour decides what is kept for the next one.
-     * {@code refusedByServer}: the server ended it, perhaps refusing a packet ({@link PoisonOperations}).
+     * {@code poisonLimit}: when the server ended it, perhaps refusing a packet, the client's
+     * poison operation limit, else 0 ({@link PoisonOperations}).
      */
-    void disconnected(Throwable cause, boolean refusedByServer) {
+    void disconnected(Throwable cause, int poisonLimit) {
         readBurst = false;
         if (channel == null) {
             // A connection attempt that never got its CONNACK: everything was settled when the last one ended.
@@ -284,11 +283,11 @@ final class OperationQueue {
                     + "ended before it was written", cause), false));
         }
         List<Operation<?>> written = drainInflight();
-        Operation<?> poisoned = refusedByServer ? poison.blame(written) : null;
+        Operation<?> poisoned = PoisonOperations.blame(written, poisonLimit);
         for (Operation<?> op : written) {
             cancelTimeout(op);
             if (op == poisoned) {
-                fail(op, poison.refused(op, cause), true);
+                fail(op, PoisonOperations.refused(op, cause, poisonLimit), true);
             } else if (op.abandoned) {
                 // A QoS 2 flow still needs finishing in a rejoined session: its id stays reserved,
                 // or the server would take a new message with that id for a duplicate.
@@ -314,7 +313,7 @@ final class OperationQueue {
      * finished in the rejoined session (MQTT-4.3.3); otherwise the session is gone.
      */
     void stopped(Throwable cause, boolean keepSession) {
-        disconnected(cause, false);
+        disconnected(cause, 0);
         for (Operation<?> op : drainInflight()) {
             fail(op, cause, false);
             if (keepSession && op.qos() == 2) {

@@ -30,11 +30,7 @@ final class PoisonOperations {
             DisconnectReasonCode.SERVER_MOVED, DisconnectReasonCode.CONNECTION_RATE_EXCEEDED,
             DisconnectReasonCode.MAXIMUM_CONNECT_TIME);
 
-    /** Blames in a row that fail an operation; 0 never fails one. */
-    private final int limit;
-
-    PoisonOperations(int limit) {
-        this.limit = limit;
+    private PoisonOperations() {
     }
 
     /**
@@ -52,8 +48,9 @@ final class PoisonOperations {
      * now been blamed {@code limit} times in a row, or null.
      *
      * @param inflight the operations written and awaiting their acks, oldest first
+     * @param limit blames in a row that fail an operation; 0 blames none
      */
-    Operation<?> blame(List<Operation<?>> inflight) {
+    static Operation<?> blame(List<Operation<?>> inflight, int limit) {
         if (limit == 0) {
             return null;
         }
@@ -66,7 +63,7 @@ final class PoisonOperations {
     }
 
     /** The failure of an operation {@link #blame} returned, carrying what the server said last. */
-    OperationRefusedException refused(Operation<?> op, Throwable cause) {
+    static OperationRefusedException refused(Operation<?> op, Throwable cause, int limit) {
         DisconnectPacket disconnect = cause instanceof ServerDisconnectedException s ? s.disconnect() : null;
         return new OperationRefusedException(op.describe() + " failed: the server ended the connection "
                 + op.serverCloses + " times in a row while it awaited its acknowledgement, last: "
