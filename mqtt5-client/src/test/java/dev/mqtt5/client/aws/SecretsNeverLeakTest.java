@@ -13,6 +13,7 @@ import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.testing.BrokerReplies;
 import dev.mqtt5.client.testing.FakeBroker;
+import dev.mqtt5.client.testing.LogCapture;
 import dev.mqtt5.client.testing.LoopbackService;
 import dev.mqtt5.client.testing.MosquittoBroker;
 import dev.mqtt5.client.testing.MosquittoExtension;
@@ -35,8 +36,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 /**
  * Runs full connect cycles with every kind of secret (proxy password, session token, secret key,
  * SigV4 signature, custom-authorizer signature and password, key and keystore passwords), and
- * searches everything the client printed or reported for them: console and log output, lifecycle
- * events, exception messages and {@code toString()} of the configuration objects.
+ * searches everything the client printed or reported for them: console and log output (the
+ * connection log captured at DEBUG, with stack traces), lifecycle events, exception messages and
+ * {@code toString()} of the configuration objects.
  */
 @ExtendWith(MosquittoExtension.class)
 class SecretsNeverLeakTest {
@@ -60,6 +62,8 @@ class SecretsNeverLeakTest {
         PrintStream originalOut = System.out;
         System.setErr(new PrintStream(tee(originalErr, console), true, StandardCharsets.UTF_8));
         System.setOut(new PrintStream(tee(originalOut, console), true, StandardCharsets.UTF_8));
+        // The connection log at DEBUG, stack traces included, whatever the console shows.
+        LogCapture connectionLog = LogCapture.of("dev.mqtt5.client.Mqtt5Client");
         try (AwsClients clients = new AwsClients();
                 SigV4Gateway gateway = new SigV4Gateway("us-east-1", broker.wsPort());
                 LoopbackService tinyproxy = LoopbackService.tinyproxy("user", PROXY_PASSWORD, List.of(gateway.port()));
@@ -105,6 +109,7 @@ class SecretsNeverLeakTest {
             reported.add(customAuth.buildOptions().toString());
             signatures = gateway.accepted.stream().map(SigV4Gateway.Accepted::signature).toList();
         } finally {
+            connectionLog.close();
             System.setErr(originalErr);
             System.setOut(originalOut);
         }
@@ -124,6 +129,10 @@ class SecretsNeverLeakTest {
                 .toString());
 
         reported.add(console.toString(StandardCharsets.UTF_8));
+        String logged = connectionLog.text();
+        assertThat(logged).as("the connection log was captured").contains("INFO MQTT client").contains("HTTP 403")
+                .contains("BAD_USER_NAME_OR_PASSWORD").contains("stack trace");
+        reported.add(logged);
         String everything = String.join("\n", reported);
         assertThat(signatures).isNotEmpty();
         List<String> secrets = new ArrayList<>(List.of(PROXY_PASSWORD, SECRET_KEY, SESSION_TOKEN, AUTH_SIGNATURE,

@@ -58,6 +58,7 @@ public final class ClientEngine {
     private final ReconnectBackoff backoff;
     private final Submissions submissions;
     private final KeepAlive keepAlive;
+    private final ConnectionLog connectionLog;
     /** Null unless enhanced authentication is configured. */
     private final EnhancedAuthFlow auth;
 
@@ -93,7 +94,7 @@ public final class ClientEngine {
     public static ClientEngine create(Mqtt5ClientOptions options) {
         EventLoop loop = SharedEventLoopGroup.acquire().next();
         try {
-            return new ClientEngine(options, loop);
+            return new ClientEngine(options, loop, new ConnectionLog(options));
         } catch (RuntimeException e) {
             SharedEventLoopGroup.release();
             throw e;
@@ -105,9 +106,10 @@ public final class ClientEngine {
         SharedEventLoopGroup.release();
     }
 
-    ClientEngine(Mqtt5ClientOptions options, EventLoop loop) {
+    ClientEngine(Mqtt5ClientOptions options, EventLoop loop, ConnectionLog connectionLog) {
         this.options = options;
         this.loop = loop;
+        this.connectionLog = connectionLog;
         this.callbacks = new CallbackDispatcher(loop, options.callbackExecutor(), options.lifecycleListener(),
                 options.publishReceivedListener(), options.manualAckPublishListener());
         this.operations = new OperationQueue(loop, callbacks, options);
@@ -197,6 +199,7 @@ public final class ClientEngine {
         }
         attempt = 0;
         backoff.reset();
+        connectionLog.starting();
         connect();
     }
 
@@ -308,6 +311,7 @@ public final class ClientEngine {
             inbound.clearSession();
         }
         inbound.connected(generation, connAck.sessionPresent());
+        connectionLog.connected(negotiated);
         callbacks.connectionSuccess(connAck, negotiated);
         operations.connected(channel, negotiated, connAck.sessionPresent());
         keepAlive.start(negotiated.serverKeepAlive(), connectedAtNanos);
@@ -401,7 +405,6 @@ public final class ClientEngine {
 
     /** Tells the server what was wrong (DISCONNECT with the reason code and string), then closes. */
     private void protocolViolation(MqttProtocolException e) {
-        log.warn("MQTT protocol violation by {}:{}: {}", options.hostName(), options.port(), e.getMessage());
         disconnectWith(e.reasonCode(), e.getMessage(), e);
     }
 
@@ -484,6 +487,7 @@ public final class ClientEngine {
 
     /** Runs exactly once per connection attempt, however it ended. */
     private void connectionEnded(Throwable cause) {
+        connectionLog.ended(cause, stopRequested);
         ClientState was = state;
         generation++;
         timer = Timers.cancel(timer);
@@ -574,6 +578,7 @@ public final class ClientEngine {
         assignedClientId = null;
         stopRequested = false;
         state = ClientState.STOPPED;
+        connectionLog.stopped();
         callbacks.stopped();
         if (stopWaiters != null) {
             for (CompletableFuture<Void> waiter : stopWaiters) {
