@@ -450,26 +450,6 @@ public final class ClientEngine {
         return generation;
     }
 
-    /** Sends an AUTH: directly before CONNACK, through the control queue after it. */
-    void sendAuth(AuthPacket packet) {
-        // Reason string and user properties are dropped if the AUTH would not fit (MQTT-3.15.2-2, -3).
-        long max = settings != null ? settings.maximumPacketSizeToServer() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
-        OutboundPacket encoded = PacketEncoders.auth(packet, max);
-        if (encoded == null) {
-            authenticationFailed(new AuthenticationException("the AUTH packet is larger than the server's Maximum "
-                    + "Packet Size of " + max + " bytes"));
-        } else if (state == ClientState.MQTT_CONNECT) {
-            writeDirect(encoded);
-        } else {
-            operations.sendControl(encoded, 0);
-        }
-    }
-
-    void authenticationFailed(AuthenticationException cause) {
-        auth.reauthenticationFailed(cause);
-        disconnectWith(DisconnectReasonCode.NOT_AUTHORIZED, "authentication failed on the client", cause);
-    }
-
     // ---- ending a connection ---------------------------------------------------------------
 
     /** Closes the connection; the first cause given is the one the connection ends with. */
@@ -590,7 +570,8 @@ public final class ClientEngine {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private io.netty.channel.ChannelFuture writeDirect(OutboundPacket packet) {
+    /** Writes a packet at once, ahead of the operation queue: CONNECT, AUTH before CONNACK, DISCONNECT. */
+    io.netty.channel.ChannelFuture writeDirect(OutboundPacket packet) {
         ByteBuf buf = channel.alloc().ioBuffer(packet.encodedSize());
         packet.writeTo(buf, 0, false);
         return channel.writeAndFlush(buf);

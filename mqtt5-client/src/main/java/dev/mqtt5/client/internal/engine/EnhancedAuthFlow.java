@@ -1,8 +1,12 @@
 package dev.mqtt5.client.internal.engine;
 
+import dev.mqtt5.client.ClientState;
 import dev.mqtt5.client.auth.EnhancedAuthenticator;
 import dev.mqtt5.client.exception.AuthenticationException;
 import dev.mqtt5.client.exception.MqttProtocolException;
+import dev.mqtt5.client.internal.codec.OutboundPacket;
+import dev.mqtt5.client.internal.codec.PacketEncoders;
+import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.AuthPacket;
 import dev.mqtt5.client.packet.AuthReasonCode;
 import dev.mqtt5.client.packet.ConnAckPacket;
@@ -102,7 +106,7 @@ final class EnhancedAuthFlow {
                 reauthenticationFailed(new AuthenticationException("the enhanced authenticator gave no "
                         + "re-authentication data: " + Causes.describe(error), error));
             } else {
-                engine.sendAuth(packet(AuthReasonCode.RE_AUTHENTICATE, data));
+                send(packet(AuthReasonCode.RE_AUTHENTICATE, data));
             }
         });
     }
@@ -122,10 +126,10 @@ final class EnhancedAuthFlow {
                     return;
                 }
                 if (error != null) {
-                    engine.authenticationFailed(new AuthenticationException("the enhanced authenticator could not "
+                    failed(new AuthenticationException("the enhanced authenticator could not "
                             + "answer the server's challenge: " + Causes.describe(error), error));
                 } else {
-                    engine.sendAuth(packet(AuthReasonCode.CONTINUE_AUTHENTICATION, data));
+                    send(packet(AuthReasonCode.CONTINUE_AUTHENTICATION, data));
                 }
             });
         } else if (packet.reasonCode() == AuthReasonCode.SUCCESS && !connecting) {
@@ -136,7 +140,7 @@ final class EnhancedAuthFlow {
                 if (error == null && Boolean.TRUE.equals(accepted)) {
                     reauthenticated(packet);
                 } else {
-                    engine.authenticationFailed(new AuthenticationException("the enhanced authenticator rejected "
+                    failed(new AuthenticationException("the enhanced authenticator rejected "
                             + "the server's re-authentication data" + (error != null ? ": " + Causes.describe(error) : ""),
                             error));
                 }
@@ -145,6 +149,28 @@ final class EnhancedAuthFlow {
             throw MqttProtocolException.protocolError("AUTH with reason " + packet.reasonCode() + " is not valid "
                     + (connecting ? "before CONNACK" : "during re-authentication"));
         }
+    }
+
+    /** Sends an AUTH: directly before CONNACK, through the control queue after it. */
+    private void send(AuthPacket packet) {
+        // Reason string and user properties are dropped if the AUTH would not fit (MQTT-3.15.2-2, -3).
+        NegotiatedSettings settings = engine.negotiatedSettings();
+        long max = settings != null ? settings.maximumPacketSizeToServer() : Negotiation.PROTOCOL_MAXIMUM_PACKET_SIZE;
+        OutboundPacket encoded = PacketEncoders.auth(packet, max);
+        if (encoded == null) {
+            failed(new AuthenticationException("the AUTH packet is larger than the server's Maximum Packet Size of "
+                    + max + " bytes"));
+        } else if (engine.state() == ClientState.MQTT_CONNECT) {
+            engine.writeDirect(encoded);
+        } else {
+            engine.operations().sendControl(encoded, 0);
+        }
+    }
+
+    /** The client side of authentication failed: a re-authentication in progress fails, the connection ends. */
+    private void failed(AuthenticationException cause) {
+        reauthenticationFailed(cause);
+        engine.disconnectWith(DisconnectReasonCode.NOT_AUTHORIZED, "authentication failed on the client", cause);
     }
 
     EnhancedAuthenticator authenticator() {
