@@ -11,6 +11,8 @@ import dev.mqtt5.client.packet.PublishResult;
 import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.testing.BrokerReplies;
 import dev.mqtt5.client.testing.FakeBroker;
+import dev.mqtt5.client.testing.LogCapture;
+import ch.qos.logback.classic.Level;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
@@ -87,13 +89,21 @@ class PoisonOperationTest {
     }
 
     @Test
-    void theFailureCarriesTheServersDisconnectReasonCodeAndString() throws Exception {
+    void theFailureCarriesTheServersDisconnectReasonCodeAndStringAndAWarnLineTellsTheOperator() throws Exception {
         refusePoison(p -> BrokerReplies.disconnect(0x99, "payload is not UTF-8"));
         Mqtt5Client client = scripted.connect(b -> b);
 
-        CompletableFuture<PublishResult> poison = publish(client, "poison");
-
-        Throwable failure = Assertions.catchThrowable(() -> poison.get(10, TimeUnit.SECONDS));
+        CompletableFuture<PublishResult> poison;
+        Throwable failure;
+        try (LogCapture log = LogCapture.of("dev.mqtt5.client.Mqtt5Client")) {
+            poison = publish(client, "poison");
+            failure = Assertions.catchThrowable(() -> poison.get(10, TimeUnit.SECONDS));
+            assertThat(log.messages(Level.WARN)).filteredOn(line -> line.contains("gave up on an operation"))
+                    .singleElement().asString()
+                    .startsWith("MQTT client 'scripted' gave up on an operation: publish to 'poison' (QoS 1) failed: the "
+                            + "server ended the connection 3 times in a row")
+                    .contains("PAYLOAD_FORMAT_INVALID (0x99): payload is not UTF-8");
+        }
         assertThat(failure.getCause()).isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining("PAYLOAD_FORMAT_INVALID (0x99): payload is not UTF-8");
         OperationRefusedException refused = (OperationRefusedException) failure.getCause();

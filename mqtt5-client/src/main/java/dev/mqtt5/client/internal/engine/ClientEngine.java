@@ -480,7 +480,10 @@ public final class ClientEngine {
         settings = null;
         boolean wasConnected = connectedAtNanos != 0;
         boolean refusal = wasConnected && !stopRequested && PoisonOperations.mayBeRefusal(serverDisconnect, endedByPeer);
-        operations.disconnected(cause, refusal ? options.poisonOperationLimit() : 0);
+        Throwable refused = operations.disconnected(cause, refusal ? options.poisonOperationLimit() : 0);
+        if (refused != null) {
+            connectionLog.operationRefused(refused);
+        }
         if (wasConnected) {
             backoff.connectionEnded(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAtNanos));
             connectedAtNanos = 0;

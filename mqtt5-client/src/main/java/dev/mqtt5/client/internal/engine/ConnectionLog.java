@@ -158,6 +158,16 @@ final class ConnectionLog {
         o.lastKind = kind;
     }
 
+    /**
+     * The client gave up on an operation the server kept ending the connection for
+     * ({@link PoisonOperations}); its future failed with this.
+     */
+    void operationRefused(Throwable failure) {
+        if (log.isWarnEnabled()) {
+            log.warn(line(" gave up on an operation: " + failure.getMessage()));
+        }
+    }
+
     /** The client stopped; the next start begins a new story. */
     void stopped() {
         long now = timing.clock().getAsLong();

@@ -260,13 +260,14 @@ final class OperationQueue {
     /**
      * The connection ended: the offline queue behaviour decides what is kept for the next one.
      * {@code poisonLimit}: when the server ended it, perhaps refusing a packet, the client's
-     * poison operation limit, else 0 ({@link PoisonOperations}).
+     * poison operation limit, else 0 ({@link PoisonOperations}). Returns the failure of the
+     * operation given up as poison, or null.
      */
-    void disconnected(Throwable cause, int poisonLimit) {
+    Throwable disconnected(Throwable cause, int poisonLimit) {
         readBurst = false;
         if (channel == null) {
             // A connection attempt that never got its CONNACK: everything was settled when the last one ended.
-            return;
+            return null;
         }
         channel = null;
         writePending = false;
@@ -284,10 +285,11 @@ final class OperationQueue {
         }
         List<Operation<?>> written = drainInflight();
         Operation<?> poisoned = PoisonOperations.blame(written, poisonLimit);
+        Throwable refused = poisoned == null ? null : PoisonOperations.refused(poisoned, cause, poisonLimit);
         for (Operation<?> op : written) {
             cancelTimeout(op);
             if (op == poisoned) {
-                fail(op, PoisonOperations.refused(op, cause, poisonLimit), true);
+                fail(op, refused, true);
             } else if (op.abandoned) {
                 // A QoS 2 flow still needs finishing in a rejoined session: its id stays reserved,
                 // or the server would take a new message with that id for a duplicate.
@@ -305,6 +307,7 @@ final class OperationQueue {
         }
         failQueued(op -> !offlineBehavior.keeps(op.isPublish(), op.qos()), cause,
                 "the connection ended (offline queue behavior " + offlineBehavior + ")");
+        return refused;
     }
 
     /**
