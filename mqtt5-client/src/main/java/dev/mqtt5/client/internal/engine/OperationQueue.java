@@ -485,13 +485,9 @@ final class OperationQueue {
 
     private Admission admit(Operation<?> op) {
         if (op instanceof PublishOperation p) {
-            if (p.qos() > settings.maximumQos().value()) {
-                return reject(new IllegalArgumentException(op.describe() + " exceeds the server's Maximum QoS "
-                        + settings.maximumQos().value() + " announced in CONNACK (MQTT-3.2.2-11)"));
-            }
-            if (p.packet.retain() && !settings.retainAvailable()) {
-                return reject(new IllegalArgumentException(op.describe() + " is retained, but the server announced "
-                        + "Retain Available 0 (MQTT-3.2.2-14)"));
+            IllegalArgumentException refused = ServerLimits.publishRefused(p, settings);
+            if (refused != null) {
+                return reject(refused);
             }
             if (p.needsAck() && publishesInFlight >= settings.receiveMaximumFromServer()) {
                 return Admission.NO_SEND_QUOTA;
@@ -504,17 +500,14 @@ final class OperationQueue {
         if (op instanceof PublishOperation p) {
             wire = topicAliases == null ? p.encoded : topicAliases.wireForm(p);
             if (wire == null) {
-                return reject(new IllegalArgumentException(op.describe() + " uses only a topic alias, but the "
-                        + "server's Topic Alias Maximum on this connection is " + settings.topicAliasMaximumToServer()));
+                return reject(ServerLimits.aliasRefused(p, settings));
             }
         } else if (op instanceof SubscribeOperation s && s.assignedIdentifier && !settings.subscriptionIdentifiersAvailable()) {
             reencode(s, router().dropAssignedIdentifier(s), false);
             wire = s.encoded;
         }
         if (wire.encodedSize() > settings.maximumPacketSizeToServer()) {
-            return reject(new IllegalArgumentException(op.describe() + " is " + wire.encodedSize()
-                    + " bytes encoded, more than the server's Maximum Packet Size of "
-                    + settings.maximumPacketSizeToServer() + " bytes"));
+            return reject(ServerLimits.tooLarge(op, wire, settings));
         }
         if (flowControl != null) {
             long wait = flowControl.tryAcquire(op.isPublish(), wire.encodedSize(), batchNanos);
