@@ -38,7 +38,7 @@ public final class Operations {
         if (options.iotCoreValidation()) {
             IotCoreLimits.publish(publish);
         }
-        OperationValidator.publish(publish, topic != null, engine.negotiatedSettings(), options.topicAliasing());
+        OperationValidator.publish(publish, topic != null, engine.negotiatedSettings(), options);
         // The clock is read per publish only for a publish observer (its latency).
         return engine.submit(new PublishOperation(publish, topic, positive(ackTimeout),
                 options.publishObserver() != null));
@@ -50,7 +50,7 @@ public final class Operations {
             IotCoreLimits.subscribe(subscribe);
         }
         NegotiatedSettings settings = engine.negotiatedSettings();
-        OperationValidator.subscribe(subscribe, settings);
+        OperationValidator.subscribe(subscribe, settings, engine.options().allowDiscouragedCharacters());
         boolean assignId = handler != null && subscribe.subscriptionIdentifier() == null
                 && (settings == null || settings.subscriptionIdentifiersAvailable());
         SubscribePacket sent = assignId ? new SubscribePacket(subscribe.subscriptions(), nextSubscriptionId(),
@@ -64,7 +64,7 @@ public final class Operations {
         if (engine.options().iotCoreValidation()) {
             IotCoreLimits.unsubscribe(unsubscribe);
         }
-        OperationValidator.unsubscribe(unsubscribe);
+        OperationValidator.unsubscribe(unsubscribe, engine.options().allowDiscouragedCharacters());
         return engine.submit(new UnsubscribeOperation(unsubscribe, positive(ackTimeout)));
     }
 
