@@ -108,8 +108,9 @@ public final class Mqtt5Client implements AutoCloseable {
      *     for QoS 2; exceptionally with {@code PublishFailedException} when the server refuses it
      * @throws IllegalArgumentException when the topic, a string or a property is invalid (a string
      *     with a control character or Unicode non-character included, unless
-     *     {@link Mqtt5ClientOptions.Builder#allowDiscouragedCharacters}), or the QoS or retain flag
-     *     exceeds what the connected server allows
+     *     {@link Mqtt5ClientOptions.Builder#allowDiscouragedCharacters}), a payload whose format is
+     *     {@code UTF8} is not well-formed UTF-8, or the QoS or retain flag exceeds what the connected
+     *     server allows
      */
     public CompletableFuture<PublishResult> publish(PublishPacket publish) {
         return publish(publish, null);

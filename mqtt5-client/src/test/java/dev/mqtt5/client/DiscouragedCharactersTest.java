@@ -8,6 +8,7 @@ import dev.mqtt5.client.auth.EnhancedAuthenticator;
 import dev.mqtt5.client.packet.AuthPacket;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
+import dev.mqtt5.client.packet.PayloadFormat;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.packet.SubscribePacket;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every string the client sends is refused, before anything is queued, when it holds a character
- * MQTT 5.0 section 1.5.4 says a sender should not send, unless the client allows them. The client
- * is never started: nothing here reaches a socket.
+ * MQTT 5.0 section 1.5.4 says a sender should not send, unless the client allows them; and a
+ * payload declared UTF-8 must be UTF-8. The client is never started: nothing here reaches a socket.
  */
 class DiscouragedCharactersTest {
 
@@ -203,4 +204,25 @@ class DiscouragedCharactersTest {
         }
     }
 
+    @Test
+    void aPayloadDeclaredUtf8MustBeWellFormedUtf8() {
+        Mqtt5Client client = client(true);
+        byte[] malformed = {'o', 'k', (byte) 0xC3, 0x28};
+        assertThatThrownBy(() -> client.publish(PublishPacket.builder().topic("t").payload(malformed)
+                .payloadFormat(PayloadFormat.UTF8).qos(QoS.AT_LEAST_ONCE).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("publish payload is not well-formed UTF-8 at byte offset 2, but its "
+                        + "payloadFormat is UTF8");
+        assertThat(client.operationStatistics()).isEqualTo(OperationStatistics.EMPTY);
+        assertThatCode(() -> client.publish(PublishPacket.builder().topic("t").payload(malformed)
+                .payloadFormat(PayloadFormat.BYTES).build())).doesNotThrowAnyException();
+        assertThatCode(() -> client.publish(PublishPacket.builder().topic("t").payload(malformed).build()))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> client.publish(PublishPacket.builder().topic("t").payload("naïve 😀 \u0000")
+                .payloadFormat(PayloadFormat.UTF8).build())).doesNotThrowAnyException();
+        PublishPacket will = PublishPacket.builder().topic("w").payload(malformed).payloadFormat(PayloadFormat.UTF8)
+                .build();
+        assertThatThrownBy(() -> client(false, b -> b.connectOptions(ConnectPacket.builder().will(will).build())))
+                .hasMessageStartingWith("connectOptions.will payload is not well-formed UTF-8 at byte offset 2");
+    }
 }

@@ -4,9 +4,11 @@ import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.config.TopicAliasingOptions;
 import dev.mqtt5.client.internal.codec.MqttStrings;
 import dev.mqtt5.client.internal.codec.Topics;
+import dev.mqtt5.client.internal.codec.WellFormedUtf8;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
+import dev.mqtt5.client.packet.PayloadFormat;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.Subscription;
@@ -72,11 +74,11 @@ final class OperationValidator {
 
     /** The field names a message's errors use, built once, not on every publish. */
     private record MessageFields(String message, String topic, String responseTopic, String contentType,
-            String userProperties) {
+            String userProperties, String payload) {
 
         static MessageFields of(String message) {
             return new MessageFields(message, message + " topic", message + " responseTopic",
-                    message + " contentType", message + " userProperties");
+                    message + " contentType", message + " userProperties", message + " payload");
         }
     }
 
@@ -98,6 +100,9 @@ final class OperationValidator {
         checkOptional(field.contentType(), publish.contentType(), allow);
         if (!publish.userProperties().isEmpty()) {
             userProperties(field.userProperties(), publish.userProperties(), allow);
+        }
+        if (publish.payloadFormat() == PayloadFormat.UTF8) {
+            utf8Payload(field.payload(), publish.payload());
         }
         if (!publish.subscriptionIdentifiers().isEmpty()) {
             throw new IllegalArgumentException(field.message()
@@ -170,6 +175,16 @@ final class OperationValidator {
             UserProperty property = properties.get(i);
             MqttStrings.checkSendable(field, i, "name", property.name(), allow);
             MqttStrings.checkSendable(field, i, "value", property.value(), allow);
+        }
+    }
+
+    /** A payload announced as UTF-8 (Payload Format Indicator 1) must be well-formed UTF-8 (section 3.3.2.3.2). */
+    private static void utf8Payload(String field, byte[] payload) {
+        int malformed = WellFormedUtf8.firstMalformed(payload);
+        if (malformed >= 0) {
+            throw new IllegalArgumentException(field + " is not well-formed UTF-8 at byte offset " + malformed
+                    + ", but its payloadFormat is UTF8 (MQTT 5.0 section 3.3.2.3.2); encode the text as UTF-8, or "
+                    + "set payloadFormat to BYTES or leave it unset");
         }
     }
 }
