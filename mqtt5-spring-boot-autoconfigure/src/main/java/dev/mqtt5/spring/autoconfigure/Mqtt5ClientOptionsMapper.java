@@ -83,6 +83,7 @@ final class Mqtt5ClientOptionsMapper {
         Mqtt5Properties p = this.properties;
         map.from(p::getSessionBehavior).to(builder::sessionBehavior);
         map.from(p::getOfflineQueueBehavior).to(builder::offlineQueueBehavior);
+        builder.allowDiscouragedCharacters(p.isAllowDiscouragedCharacters());
         Mqtt5ReconnectProperties reconnect = p.getReconnect();
         ReconnectOptions.Builder backoff = ReconnectOptions.builder();
         map.from(reconnect::getMinDelay).to(backoff::minDelay);
