@@ -106,8 +106,11 @@ public final class Mqtt5Client implements AutoCloseable {
      *
      * @return completed with nothing for QoS 0 (once written), the PUBACK for QoS 1, the PUBCOMP
      *     for QoS 2; exceptionally with {@code PublishFailedException} when the server refuses it
-     * @throws IllegalArgumentException when the topic, a string or a property is invalid, or the
-     *     QoS or retain flag exceeds what the connected server allows
+     * @throws IllegalArgumentException when the topic, a string or a property is invalid (a string
+     *     with a control character or Unicode non-character included, unless
+     *     {@link Mqtt5ClientOptions.Builder#allowDiscouragedCharacters}), a payload whose format is
+     *     {@code UTF8} is not well-formed UTF-8, or the QoS or retain flag exceeds what the connected
+     *     server allows
      */
     public CompletableFuture<PublishResult> publish(PublishPacket publish) {
         return publish(publish, null);
@@ -123,7 +126,8 @@ public final class Mqtt5Client implements AutoCloseable {
         Objects.requireNonNull(publish, "publish must not be null");
         // A topic String that repeats the last publish's is checked and encoded once (EncodedTopic).
         Object before = recentTopic;
-        Object recent = EncodedTopic.recall(before, "publish topic", publish.topic());
+        Object recent = EncodedTopic.recall(before, "publish topic", publish.topic(),
+                engine.options().allowDiscouragedCharacters());
         if (recent != before) {
             recentTopic = recent;
         }

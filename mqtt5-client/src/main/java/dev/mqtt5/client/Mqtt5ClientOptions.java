@@ -65,6 +65,7 @@ public final class Mqtt5ClientOptions {
     private final EnhancedAuthenticator enhancedAuthenticator;
     private final HttpProxyOptions httpProxy;
     private final boolean iotCoreValidation;
+    private final boolean allowDiscouragedCharacters;
     private final PublishObserver publishObserver;
 
     private Mqtt5ClientOptions(Builder b) {
@@ -92,6 +93,7 @@ public final class Mqtt5ClientOptions {
         this.enhancedAuthenticator = b.enhancedAuthenticator;
         this.httpProxy = b.httpProxy;
         this.iotCoreValidation = b.iotCoreValidation;
+        this.allowDiscouragedCharacters = b.allowDiscouragedCharacters;
         this.publishObserver = b.publishObserver;
     }
 
@@ -233,6 +235,15 @@ public final class Mqtt5ClientOptions {
         return iotCoreValidation;
     }
 
+    /**
+     * Whether strings the client sends may contain the characters MQTT 5.0 section 1.5.4 says a
+     * sender should not send (control characters, Unicode non-characters); off by default, so they
+     * are refused with an {@link IllegalArgumentException} before anything is queued.
+     */
+    public boolean allowDiscouragedCharacters() {
+        return allowDiscouragedCharacters;
+    }
+
     @Override
     public String toString() {
         return "Mqtt5ClientOptions[hostName=" + hostName + ", port=" + port + ", connectOptions=" + connectOptions
@@ -241,7 +252,8 @@ public final class Mqtt5ClientOptions {
                 + ", pingTimeout=" + pingTimeout + ", poisonOperationLimit=" + poisonOperationLimit + ", socketConnectTimeout=" + socketConnectTimeout
                 + ", operationTimeout=" + operationTimeout + ", tls=" + tls + ", webSocket=" + webSocket
                 + ", tcpNoDelay=" + tcpNoDelay + ", topicAliasing=" + topicAliasing + ", flowControl=" + flowControl
-                + ", httpProxy=" + httpProxy + ", iotCoreValidation=" + iotCoreValidation + "]";
+                + ", httpProxy=" + httpProxy + ", iotCoreValidation=" + iotCoreValidation
+                + ", allowDiscouragedCharacters=" + allowDiscouragedCharacters + "]";
     }
 
     /** Builds {@link Mqtt5ClientOptions}; every setter names its field when it rejects a value. */
@@ -269,6 +281,7 @@ public final class Mqtt5ClientOptions {
         private EnhancedAuthenticator enhancedAuthenticator;
         private HttpProxyOptions httpProxy;
         private boolean iotCoreValidation;
+        private boolean allowDiscouragedCharacters;
         private PublishObserver publishObserver;
 
         private Builder() {
@@ -437,6 +450,22 @@ public final class Mqtt5ClientOptions {
          */
         public Builder iotCoreValidation(boolean enabled) {
             this.iotCoreValidation = enabled;
+            return this;
+        }
+
+        /**
+         * Whether the strings the client sends (topics, topic filters, user properties, content
+         * type, response topic, client id, user name, will, reason strings, authentication method)
+         * may contain the characters MQTT 5.0 section 1.5.4 says a sender should not send: the
+         * control characters U+0001..U+001F and U+007F..U+009F and the Unicode non-characters
+         * (U+FDD0..U+FDEF, U+FFFE, U+FFFF and the last two code points of every other plane).
+         * Off by default: they are refused with an {@link IllegalArgumentException} naming the field,
+         * because brokers such as mosquitto close the connection on them. Set it only for a broker
+         * known to accept them. U+0000 and unpaired surrogates are refused whatever this says: MQTT
+         * forbids them.
+         */
+        public Builder allowDiscouragedCharacters(boolean allowed) {
+            this.allowDiscouragedCharacters = allowed;
             return this;
         }
 

@@ -84,6 +84,7 @@ final class Mqtt5ClientOptionsMapper {
         map.from(p::getSessionBehavior).to(builder::sessionBehavior);
         map.from(p::getOfflineQueueBehavior).to(builder::offlineQueueBehavior);
         map.from(p::getPoisonOperationLimit).to(builder::poisonOperationLimit);
+        builder.allowDiscouragedCharacters(p.isAllowDiscouragedCharacters());
         Mqtt5ReconnectProperties reconnect = p.getReconnect();
         ReconnectOptions.Builder backoff = ReconnectOptions.builder();
         map.from(reconnect::getMinDelay).to(backoff::minDelay);

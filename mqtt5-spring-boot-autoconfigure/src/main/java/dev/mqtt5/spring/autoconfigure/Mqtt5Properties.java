@@ -99,6 +99,15 @@ public class Mqtt5Properties {
     private Map<String, String> userProperties = new LinkedHashMap<>();
 
     /**
+     * Whether strings the client sends (topics, user properties, client id, will, ...) may contain
+     * the characters MQTT 5.0 section 1.5.4 says a client should not send: control characters
+     * (U+0001-U+001F, U+007F-U+009F) and Unicode non-characters. Brokers such as mosquitto close
+     * the connection on them, so by default the client refuses them when an operation is
+     * submitted. Enable only for a broker known to accept them.
+     */
+    private boolean allowDiscouragedCharacters;
+
+    /**
      * Whether the client starts (connects) with the application context.
      */
     private boolean autoStartup = true;
@@ -256,6 +265,14 @@ public class Mqtt5Properties {
 
     public void setUserProperties(Map<String, String> userProperties) {
         this.userProperties = userProperties;
+    }
+
+    public boolean isAllowDiscouragedCharacters() {
+        return this.allowDiscouragedCharacters;
+    }
+
+    public void setAllowDiscouragedCharacters(boolean allowDiscouragedCharacters) {
+        this.allowDiscouragedCharacters = allowDiscouragedCharacters;
     }
 
     public boolean isAutoStartup() {

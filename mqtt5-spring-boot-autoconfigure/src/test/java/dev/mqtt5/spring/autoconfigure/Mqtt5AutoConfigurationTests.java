@@ -15,6 +15,7 @@ import dev.mqtt5.client.config.SessionBehavior;
 import dev.mqtt5.client.config.TopicAliasingOptions;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.ConnectPacket;
+import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.packet.UserProperty;
 import dev.mqtt5.client.testing.TestCertificates;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Tests of {@link Mqtt5AutoConfiguration}: the client bean, its options and its lifecycle. */
@@ -125,6 +127,30 @@ class Mqtt5AutoConfigurationTests {
                 assertThat(options.flowControl().enabled()).isTrue();
                 assertThat(options.flowControl().publishesPerSecond()).isEqualTo(100);
             });
+    }
+
+    @Test
+    void discouragedCharactersAreRefusedByDefaultAndAllowedByTheProperty() {
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b").run((context) -> {
+            Mqtt5Client client = context.getBean(Mqtt5Client.class);
+            assertThat(client.options().allowDiscouragedCharacters()).isFalse();
+            assertThatThrownBy(() -> client.publish(PublishPacket.builder().topic("t").userProperty("k", "a\nb")
+                .build())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("publish userProperties[0].value contains the control character U+000A");
+        });
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.allow-discouraged-characters=true",
+                "aws.iot.mqtt5.user-properties.note=a\nb")
+            .run((context) -> {
+                Mqtt5Client client = context.getBean(Mqtt5Client.class);
+                assertThat(client.options().allowDiscouragedCharacters()).isTrue();
+                assertThat(client.options().connectOptions().userProperties())
+                    .containsExactly(new UserProperty("note", "a\nb"));
+            });
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.user-properties.note=a\nb")
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageStartingWith("connectOptions.userProperties[0].value contains the control character U+000A"));
     }
 
     @Test

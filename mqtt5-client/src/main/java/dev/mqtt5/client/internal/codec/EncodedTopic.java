@@ -25,14 +25,15 @@ public final class EncodedTopic {
      * it is the same String as the last one (checked here, with the message every publish would
      * get), otherwise the String itself. Thread-safe as a plain field: both kinds are immutable.
      *
+     * @param allowDiscouraged the client's {@code allowDiscouragedCharacters} option
      * @throws IllegalArgumentException naming {@code field} when the topic is not a valid topic name
      */
-    public static Object recall(Object recent, String field, String topic) {
+    public static Object recall(Object recent, String field, String topic, boolean allowDiscouraged) {
         if (recent instanceof EncodedTopic known && known.topic == topic) {
             return known;
         }
         if (recent == topic && !topic.isEmpty()) {
-            Topics.checkTopicName(field, topic);
+            Topics.checkTopicName(field, topic, allowDiscouraged);
             MqttStrings.encodedLength(field, topic);
             return new EncodedTopic(topic, topic.getBytes(StandardCharsets.UTF_8));
         }

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * UTF-8 Encoded Strings as MQTT 5.0 section 1.5.4 defines them: well-formed UTF-8, no U+0000, no
- * surrogate code points, at most 65535 bytes.
+ * surrogate code points, at most 65535 bytes; and, in what the client sends, none of the characters the section
+ * says a sender should not send (received strings may hold them: the client accepts what the server sends).
  */
 public final class MqttStrings {
 
@@ -19,28 +20,105 @@ public final class MqttStrings {
 
     /**
      * Checks a string the application wants to send; called on the caller's thread before an operation is queued.
+     * Refuses what MQTT forbids (U+0000, unpaired surrogates, over 65535 bytes) and, unless
+     * {@code allowDiscouraged}, what section 1.5.4 says a sender should not send: the control characters
+     * U+0001..U+001F and U+007F..U+009F, and the Unicode non-characters (U+FDD0..U+FDEF, and U+xFFFE and U+xFFFF in
+     * every plane). Brokers such as mosquitto close the connection on those.
      *
      * @param field the name of the setting or field, used in the message
      * @param value the string, not null
-     * @throws IllegalArgumentException naming the field when the value contains U+0000 or an unpaired
-     *         surrogate, or encodes to more than 65535 bytes
+     * @param allowDiscouraged whether to send the discouraged characters anyway
+     * @throws IllegalArgumentException naming the field, the character and its index
      */
-    public static void checkWellFormed(String field, String value) {
+    public static void checkSendable(String field, String value, boolean allowDiscouraged) {
         if (value == null) {
             throw new IllegalArgumentException(field + " must not be null");
         }
+        int refused = firstUnsendable(value, allowDiscouraged);
+        if (refused >= 0) {
+            throw unsendable(field, value, refused);
+        }
+        checkLength(field, value);
+    }
+
+    /**
+     * {@link #checkSendable(String, String, boolean)} for one part of an element of a list, named
+     * {@code list[index].part} (e.g. {@code publish userProperties[2].value}); the name is built only for the message.
+     */
+    public static void checkSendable(String list, int index, String part, String value, boolean allowDiscouraged) {
+        if (value == null) {
+            throw new IllegalArgumentException(elementName(list, index, part) + " must not be null");
+        }
+        int refused = firstUnsendable(value, allowDiscouraged);
+        if (refused >= 0) {
+            throw unsendable(elementName(list, index, part), value, refused);
+        }
+        if (value.length() > MAX_LENGTH / 3) {
+            encodedLength(elementName(list, index, part), value);
+        }
+    }
+
+    private static String elementName(String list, int index, String part) {
+        return list + "[" + index + "]." + part;
+    }
+
+    /** A UTF-16 char encodes to at most 3 UTF-8 bytes: a short string needs no count. */
+    private static void checkLength(String field, String value) {
+        if (value.length() > MAX_LENGTH / 3) {
+            encodedLength(field, value);
+        }
+    }
+
+    /**
+     * The index of the first char of {@code value} the client may not send, or -1. One pass, no allocation; printable
+     * ASCII, nearly every char of a topic, costs one range test.
+     */
+    static int firstUnsendable(String value, boolean allowDiscouraged) {
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
-            if (c == 0) {
-                throw notWellFormed(field, "contains U+0000 at index " + i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
+            if (c < 0xA0) {
+                // U+0000 is forbidden; U+0001..U+001F and U+007F..U+009F are discouraged control characters.
+                if (c == 0 || !allowDiscouraged) {
+                    return i;
+                }
             } else if (Character.isSurrogate(c)) {
-                throw notWellFormed(field, String.format("contains an unpaired surrogate U+%04X at index %d", (int) c, i));
+                if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return i;
+                }
+                if (!allowDiscouraged && isNonCharacter(Character.toCodePoint(c, value.charAt(i + 1)))) {
+                    return i;
+                }
+                i++;
+            } else if (!allowDiscouraged && isNonCharacter(c)) {
+                return i;
             }
         }
-        encodedLength(field, value);
+        return -1;
+    }
+
+    /** U+FDD0..U+FDEF, and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE, ..., U+10FFFF). */
+    static boolean isNonCharacter(int codePoint) {
+        return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
+    }
+
+    private static IllegalArgumentException unsendable(String field, String value, int index) {
+        char c = value.charAt(index);
+        if (c == 0) {
+            return notWellFormed(field, "contains U+0000 at index " + index);
+        }
+        int codePoint = value.codePointAt(index);
+        if (Character.isSurrogate(c) && !Character.isSupplementaryCodePoint(codePoint)) {
+            return notWellFormed(field, String.format("contains an unpaired surrogate U+%04X at index %d", (int) c, index));
+        }
+        String kind = codePoint < 0xA0 ? "the control character" : "the Unicode non-character";
+        return new IllegalArgumentException(String.format("%s contains %s U+%04X at index %d, which MQTT 5.0 (section "
+                + "1.5.4) says a client should not send: brokers such as mosquitto close the connection on it. Remove "
+                + "it, or, if your broker accepts it, set Mqtt5ClientOptions.allowDiscouragedCharacters(true) "
+                + "(Spring Boot: aws.iot.mqtt5.allow-discouraged-characters=true)",
+                field, kind, codePoint, index));
     }
 
     private static IllegalArgumentException notWellFormed(String field, String why) {

@@ -12,12 +12,13 @@ public final class Topics {
     }
 
     /**
-     * Checks a topic name to publish to: not empty, no wildcard, well-formed UTF-8 of at most 65535 bytes.
+     * Checks a topic name to publish to: not empty, no wildcard, a string the client may send (see
+     * {@link MqttStrings#checkSendable(String, String, boolean)}).
      *
      * @throws IllegalArgumentException naming the field
      */
-    public static void checkTopicName(String field, String topic) {
-        MqttStrings.checkWellFormed(field, topic);
+    public static void checkTopicName(String field, String topic, boolean allowDiscouraged) {
+        MqttStrings.checkSendable(field, topic, allowDiscouraged);
         if (topic.isEmpty()) {
             throw new IllegalArgumentException(field + " must not be empty");
         }
@@ -31,12 +32,13 @@ public final class Topics {
     /**
      * Checks a topic filter to subscribe to: not empty; {@code #} only as the whole last level; {@code +} only as a
      * whole level; for {@code $share/{group}/{filter}} a non-empty group without {@code + # /} and a non-empty
-     * filter that is itself valid.
+     * filter that is itself valid; a string the client may send (see
+     * {@link MqttStrings#checkSendable(String, String, boolean)}).
      *
      * @throws IllegalArgumentException naming the field
      */
-    public static void checkTopicFilter(String field, String filter) {
-        MqttStrings.checkWellFormed(field, filter);
+    public static void checkTopicFilter(String field, String filter, boolean allowDiscouraged) {
+        MqttStrings.checkSendable(field, filter, allowDiscouraged);
         if (filter.isEmpty()) {
             throw new IllegalArgumentException(field + " must not be empty");
         }

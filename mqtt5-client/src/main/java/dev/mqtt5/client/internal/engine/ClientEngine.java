@@ -121,7 +121,7 @@ public final class ClientEngine {
         this.auth = options.enhancedAuthenticator() == null ? null
                 : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);
         this.keepAlive = new KeepAlive(this);
-        OperationValidator.connect(c);
+        OperationValidator.connect(options);
         if (options.iotCoreValidation()) {
             IotCoreLimits.clientId(c.clientId());
         }
@@ -171,7 +171,7 @@ public final class ClientEngine {
     /** Stops; the returned future completes after the Stopped event has been queued. */
     public CompletableFuture<Void> stop(DisconnectPacket disconnect) {
         if (disconnect != null) {
-            OperationValidator.disconnect(disconnect, options.connectOptions());
+            OperationValidator.disconnect(disconnect, options);
         }
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         onLoop(() -> doStop(disconnect, stopped));

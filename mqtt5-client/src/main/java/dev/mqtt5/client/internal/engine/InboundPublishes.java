@@ -7,8 +7,10 @@ import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.internal.codec.InboundPublish;
 import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
+import dev.mqtt5.client.internal.codec.WellFormedUtf8;
 import dev.mqtt5.client.internal.session.InboundQos2Table;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
+import dev.mqtt5.client.packet.PayloadFormat;
 import dev.mqtt5.client.packet.PubAckPacket;
 import dev.mqtt5.client.packet.PubAckReasonCode;
 import dev.mqtt5.client.packet.PubCompPacket;
@@ -19,6 +21,8 @@ import dev.mqtt5.client.packet.PublishPacket;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Received publishes: resolves inbound topic aliases, enforces the client's Receive Maximum,
@@ -32,8 +36,13 @@ import java.util.List;
  */
 final class InboundPublishes {
 
+    private static final Logger log = LoggerFactory.getLogger(InboundPublishes.class);
     private static final OutboundPacket PUBACK = PacketEncoders.pubAck(PubAckPacket.of(PubAckReasonCode.SUCCESS));
     private static final OutboundPacket PUBREC = PacketEncoders.pubRec(PubRecPacket.of(PubRecReasonCode.SUCCESS));
+    private static final OutboundPacket PUBACK_PAYLOAD_FORMAT_INVALID =
+            PacketEncoders.pubAck(PubAckPacket.of(PubAckReasonCode.PAYLOAD_FORMAT_INVALID));
+    private static final OutboundPacket PUBREC_PAYLOAD_FORMAT_INVALID =
+            PacketEncoders.pubRec(PubRecPacket.of(PubRecReasonCode.PAYLOAD_FORMAT_INVALID));
     private static final OutboundPacket PUBCOMP = PacketEncoders.pubComp(PubCompPacket.of(PubCompReasonCode.SUCCESS));
     private static final OutboundPacket PUBCOMP_NOT_FOUND =
             PacketEncoders.pubComp(PubCompPacket.of(PubCompReasonCode.PACKET_IDENTIFIER_NOT_FOUND));
@@ -85,6 +94,9 @@ final class InboundPublishes {
 
     void onPublish(InboundPublish inbound) {
         PublishPacket publish = resolveAlias(inbound.publish());
+        if (publish.payloadFormat() == PayloadFormat.UTF8 && refusedForItsPayload(inbound.packetId(), publish)) {
+            return;
+        }
         int qos = publish.qos().value();
         int packetId = inbound.packetId();
         boolean duplicate = qos == 2 && qos2 != null && qos2.contains(packetId);
@@ -180,14 +192,16 @@ final class InboundPublishes {
             }
             // Offline, nothing leaves and the flows stay as they are, until the next connection resets them.
             if (operations.isOnline()) {
-                if (ack.qos == 2 && qos2 != null) {
+                if (ack.qos == 2 && qos2 != null && !ack.payloadFormatInvalid) {
                     if (ack.pubComp) {
                         qos2.pubCompSent(ack.packetId);
                     } else {
                         qos2.pubRecSent(ack.packetId);
                     }
                 }
-                operations.sendControl(ack.qos == 1 ? PUBACK : ack.pubComp ? PUBCOMP : PUBREC, ack.packetId);
+                operations.sendControl(ack.payloadFormatInvalid
+                        ? (ack.qos == 1 ? PUBACK_PAYLOAD_FORMAT_INVALID : PUBREC_PAYLOAD_FORMAT_INVALID)
+                        : (ack.qos == 1 ? PUBACK : ack.pubComp ? PUBCOMP : PUBREC), ack.packetId);
             }
         }
     }
@@ -198,6 +212,52 @@ final class InboundPublishes {
             owed = new ArrayDeque<>(2);
         }
         return owed;
+    }
+
+    /**
+     * Refuses a publish whose Payload Format Indicator says UTF-8 but whose payload is not
+     * well-formed UTF-8 (MQTT 5.0 section 3.3.4): it is not delivered, QoS 1 and 2 are answered in
+     * turn with Payload format invalid (0x99), QoS 0 is dropped, and each is logged on one line. A
+     * refused QoS 2 publish is not kept: its PUBREC ends the flow, and the same packet identifier
+     * then carries a new message (MQTT-4.3.3-9).
+     *
+     * @return whether the publish was refused
+     */
+    private boolean refusedForItsPayload(int packetId, PublishPacket publish) {
+        int malformed = WellFormedUtf8.firstMalformed(publish.payload());
+        if (malformed < 0) {
+            return false;
+        }
+        int qos = publish.qos().value();
+        log.warn("Not delivered: a QoS {} publish on topic '{}' whose Payload Format Indicator says UTF-8 has a "
+                + "payload that is not well-formed UTF-8 at byte offset {}; {}", qos, printable(publish.topic()),
+                malformed, qos == 0 ? "dropped" : "answered with " + (qos == 1 ? "PUBACK" : "PUBREC")
+                        + " reason code 0x99 (Payload format invalid)");
+        if (qos > 0) {
+            PendingAck refusal = new PendingAck(this, generation, packetId, qos, 1);
+            refusal.payloadFormatInvalid = true;
+            refusal.done = true;
+            if (qos == 1) {
+                owedQos1++;
+            }
+            owed().add(refusal);
+            flushAcks();
+        }
+        return true;
+    }
+
+    /** The topic for a log line: a server may send control characters, which must not break the line. */
+    private static String printable(String topic) {
+        StringBuilder out = new StringBuilder(topic.length());
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private PublishPacket resolveAlias(PublishPacket publish) {

@@ -29,7 +29,7 @@ public final class Operations {
         if (options.iotCoreValidation()) {
             IotCoreLimits.publish(publish);
         }
-        OperationValidator.publish(publish, topic != null, engine.negotiatedSettings(), options.topicAliasing());
+        OperationValidator.publish(publish, topic != null, engine.negotiatedSettings(), options);
         // The clock is read per publish only for a publish observer (its latency).
         return engine.submit(new PublishOperation(publish, topic, positive(ackTimeout),
                 options.publishObserver() != null));
@@ -45,7 +45,8 @@ public final class Operations {
         if (engine.options().iotCoreValidation()) {
             IotCoreLimits.subscribe(subscribe);
         }
-        OperationValidator.subscribe(subscribe, engine.negotiatedSettings());
+        OperationValidator.subscribe(subscribe, engine.negotiatedSettings(),
+                engine.options().allowDiscouragedCharacters());
         return engine.submit(new SubscribeOperation(subscribe, positive(ackTimeout), handler));
     }
 
@@ -54,7 +55,7 @@ public final class Operations {
         if (engine.options().iotCoreValidation()) {
             IotCoreLimits.unsubscribe(unsubscribe);
         }
-        OperationValidator.unsubscribe(unsubscribe);
+        OperationValidator.unsubscribe(unsubscribe, engine.options().allowDiscouragedCharacters());
         return engine.submit(new UnsubscribeOperation(unsubscribe, positive(ackTimeout)));
     }
 

@@ -18,6 +18,8 @@ final class PendingAck implements Acknowledgement {
     final boolean pubComp;
     /** Set on the event loop once every handler acknowledged. */
     boolean done;
+    /** Answered with Payload format invalid (0x99) instead of success: the payload is not the UTF-8 it claims. */
+    boolean payloadFormatInvalid;
     private final AtomicInteger remaining;
     private final InboundPublishes owner;
 

@@ -15,7 +15,7 @@ class TopicsTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "a/b/c", "/", "/a", "a/", "$SYS/broker", "ü/漢/😀", " "})
     void acceptsValidTopicNames(String topic) {
-        assertThatCode(() -> Topics.checkTopicName("topic", topic)).doesNotThrowAnyException();
+        assertThatCode(() -> Topics.checkTopicName("topic", topic, false)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
@@ -25,19 +25,19 @@ class TopicsTest {
         "a/b#|topic must not contain the wildcard '#'"})
     @Covers({"MQTT-3.3.2-2", "MQTT-4.7.0-1"})
     void rejectsTopicNamesWithWildcards(String topic, String message) {
-        assertThatThrownBy(() -> Topics.checkTopicName("topic", topic))
+        assertThatThrownBy(() -> Topics.checkTopicName("topic", topic, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
 
     @Test
     @Covers({"MQTT-4.7.3-1", "MQTT-4.7.3-2"})
     void rejectsEmptyAndIllFormedTopicNames() {
-        assertThatThrownBy(() -> Topics.checkTopicName("publish topic", ""))
+        assertThatThrownBy(() -> Topics.checkTopicName("publish topic", "", false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("publish topic must not be empty");
-        assertThatThrownBy(() -> Topics.checkTopicName("publish topic", "a\u0000b"))
+        assertThatThrownBy(() -> Topics.checkTopicName("publish topic", "a\u0000b", false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("publish topic is not well-formed UTF-8 for MQTT: contains U+0000 at index 1");
-        assertThatThrownBy(() -> Topics.checkTopicName("publish topic", null))
+        assertThatThrownBy(() -> Topics.checkTopicName("publish topic", null, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("publish topic must not be null");
     }
 
@@ -45,7 +45,7 @@ class TopicsTest {
     @ValueSource(strings = {"#", "+", "a/#", "a/+/c", "+/+", "/+", "+/", "a//b", "$share/g/a/#", "$share/group/+",
         "$share/g/#", "$SYS/#", "sport/tennis/player1/#", "$shared/x", "$share"})
     void acceptsValidTopicFilters(String filter) {
-        assertThatCode(() -> Topics.checkTopicFilter("filter", filter)).doesNotThrowAnyException();
+        assertThatCode(() -> Topics.checkTopicFilter("filter", filter, false)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
@@ -63,14 +63,14 @@ class TopicsTest {
         "$share/g/a/#/b|filter: '#' must be the last level"})
     @Covers({"MQTT-4.7.1-1", "MQTT-4.7.1-2", "MQTT-4.8.2-1", "MQTT-4.8.2-2"})
     void rejectsInvalidTopicFiltersNamingTheField(String filter, String message) {
-        assertThatThrownBy(() -> Topics.checkTopicFilter("filter", filter))
+        assertThatThrownBy(() -> Topics.checkTopicFilter("filter", filter, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
 
     @Test
     @Covers("MQTT-4.7.3-1")
     void rejectsAnEmptyTopicFilter() {
-        assertThatThrownBy(() -> Topics.checkTopicFilter("subscriptions[0].topicFilter", ""))
+        assertThatThrownBy(() -> Topics.checkTopicFilter("subscriptions[0].topicFilter", "", false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("subscriptions[0].topicFilter must not be empty");
     }
