@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.mqtt5.client.config.JitterMode;
+import dev.mqtt5.client.config.ReconnectOptions;
+import dev.mqtt5.client.exception.OperationRefusedException;
 import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
 import dev.mqtt5.client.exception.MqttConnectionException;
 import dev.mqtt5.client.lifecycle.DisconnectionEvent;
@@ -115,5 +118,35 @@ class MosquittoDiscouragedCharactersTest {
         subscriber.assertNoPublish(Duration.ofMillis(300));
         // The client reconnects as usual.
         events.await(ConnectionSuccessEvent.class, WAIT);
+    }
+
+    @Test
+    void withTheOptOutAQos1PublishMosquittoKeepsDroppingIsGivenUpAfterThreeClosesAndTheRestIsDelivered(
+            MosquittoBroker broker) throws Exception {
+        String topic = "strings/" + UUID.randomUUID();
+        RecordingListener subscriber = new RecordingListener();
+        connected(broker, subscriber, "sub-" + UUID.randomUUID(), b -> b)
+                .subscribe(SubscribePacket.of(topic, QoS.AT_LEAST_ONCE)).get(10, TimeUnit.SECONDS);
+        RecordingListener events = new RecordingListener();
+        String publisherId = "poison-" + UUID.randomUUID();
+        Mqtt5Client publisher = connected(broker, events, publisherId, b -> b.allowDiscouragedCharacters(true)
+                .reconnectOptions(ReconnectOptions.builder().minDelay(Duration.ofMillis(100))
+                        .maxDelay(Duration.ofMillis(200)).jitterMode(JitterMode.NONE).build()));
+
+        // QoS 1: kept across reconnects, so without the poison rule it would be resent for ever.
+        var poison = publisher.publish(withLineFeed(topic));
+        var after = publisher.publish(PublishPacket.builder().topic(topic).payload("after").qos(QoS.AT_LEAST_ONCE)
+                .build());
+
+        assertThatThrownBy(() -> poison.get(20, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("3 times in a row").hasMessageContaining("closed without DISCONNECT");
+        after.get(10, TimeUnit.SECONDS);
+        assertThat(subscriber.awaitPublish(WAIT).payloadAsString()).isEqualTo("after");
+        assertThat(logOf(broker, publisherId)).filteredOn(line -> line.contains("Malformed UTF-8")).hasSize(3);
+        // Settled: no fourth drop.
+        Thread.sleep(500);
+        assertThat(logOf(broker, publisherId)).filteredOn(line -> line.contains("Malformed UTF-8")).hasSize(3);
+        assertThat(publisher.state()).isEqualTo(ClientState.CONNECTED);
     }
 }
