@@ -27,6 +27,7 @@ import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
 import dev.mqtt5.client.packet.PubRelPacket;
+import dev.mqtt5.client.packet.PublishPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -347,7 +348,10 @@ public final class ClientEngine {
 
     private void dispatch(Object msg) {
         if (msg instanceof InboundPublish publish) {
-            inbound.onPublish(publish);
+            PublishPacket refused = inbound.onPublish(publish);
+            if (refused != null) {
+                connectionLog.payloadRefused(refused);
+            }
         } else if (msg instanceof InboundAck<?> ack) {
             if (ack.packet() instanceof PubRelPacket) {
                 inbound.onPubRel(ack.packetId());

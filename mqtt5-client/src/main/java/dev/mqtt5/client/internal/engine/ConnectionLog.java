@@ -6,7 +6,9 @@ import dev.mqtt5.client.exception.Mqtt5Exception;
 import dev.mqtt5.client.exception.MqttConnectionException;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.exception.ServerDisconnectedException;
+import dev.mqtt5.client.internal.codec.WellFormedUtf8;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
+import dev.mqtt5.client.packet.PublishPacket;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -61,6 +63,8 @@ final class ConnectionLog {
     private long since;
     /** Held only while connection attempts fail: a connected client keeps no outage state. */
     private Outage outage;
+    /** Created with the first received publish refused for its payload. */
+    private Refusals refusals;
 
     ConnectionLog(Mqtt5ClientOptions options) {
         this.options = options;
@@ -165,6 +169,33 @@ final class ConnectionLog {
     void operationRefused(Throwable failure) {
         if (log.isWarnEnabled()) {
             log.warn(line(" gave up on an operation: " + failure.getMessage()));
+        }
+    }
+
+    /**
+     * A received publish was not delivered: its Payload Format Indicator says UTF-8 and its payload
+     * is not. Summarised like failed connection attempts: the first at once, then at most one line
+     * per interval with the count since the last line.
+     */
+    void payloadRefused(PublishPacket publish) {
+        long now = timing.clock().getAsLong();
+        if (refusals == null) {
+            refusals = new Refusals();
+        } else if (now - refusals.lastLineAt < timing.intervalNanos()) {
+            refusals.unreported++;
+            return;
+        }
+        int qos = publish.qos().value();
+        int more = refusals.unreported;
+        refusals.lastLineAt = now;
+        refusals.unreported = 0;
+        if (log.isWarnEnabled()) {
+            log.warn(line(" did not deliver a QoS " + qos + " publish on topic '" + publish.topic() + "' from "
+                    + endpoint() + ": its Payload Format Indicator says UTF-8, but the payload is not well-formed "
+                    + "UTF-8 at byte offset " + WellFormedUtf8.firstMalformed(publish.payload()) + "; "
+                    + (qos == 0 ? "dropped" : "answered with " + (qos == 1 ? "PUBACK" : "PUBREC")
+                    + " reason code 0x99 (Payload format invalid)")
+                    + (more > 0 ? " (" + more + " more such publishes since the last line)" : "")));
         }
     }
 
@@ -321,6 +352,12 @@ final class ConnectionLog {
 
     /** The summary interval and the clock: one shared instance unless a test brings its own. */
     private record Timing(long intervalNanos, LongSupplier clock) {
+    }
+
+    /** Received publishes refused for their payload: when the last line was written, how many since. */
+    private static final class Refusals {
+        long lastLineAt;
+        int unreported;
     }
 
     /** Failed attempts since the connection was lost or the client started. */

@@ -21,8 +21,6 @@ import dev.mqtt5.client.packet.PublishPacket;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Received publishes: resolves inbound topic aliases, enforces the client's Receive Maximum,
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class InboundPublishes {
 
-    private static final Logger log = LoggerFactory.getLogger(InboundPublishes.class);
     private static final OutboundPacket PUBACK = PacketEncoders.pubAck(PubAckPacket.of(PubAckReasonCode.SUCCESS));
     private static final OutboundPacket PUBREC = PacketEncoders.pubRec(PubRecPacket.of(PubRecReasonCode.SUCCESS));
     private static final OutboundPacket PUBACK_PAYLOAD_FORMAT_INVALID =
@@ -92,10 +89,14 @@ final class InboundPublishes {
         qos2 = null;
     }
 
-    void onPublish(InboundPublish inbound) {
+    /**
+     * Delivers a received publish, or refuses it for its payload ({@link #refusedForItsPayload});
+     * returns the refused publish (with its topic resolved), for the log, or null.
+     */
+    PublishPacket onPublish(InboundPublish inbound) {
         PublishPacket publish = resolveAlias(inbound.publish());
         if (publish.payloadFormat() == PayloadFormat.UTF8 && refusedForItsPayload(inbound.packetId(), publish)) {
-            return;
+            return publish;
         }
         int qos = publish.qos().value();
         int packetId = inbound.packetId();
@@ -108,7 +109,7 @@ final class InboundPublishes {
             if (qos2.released(packetId)) {
                 // Sent again after its PUBREL: a PUBREC now would follow the PUBCOMP owed, and could
                 // be taken for the PUBREC of a new message with this identifier.
-                return;
+                return null;
             }
             // A duplicate of a publish already delivered: acknowledged again in turn, not delivered again.
             qos2.pubRecOwed(packetId);
@@ -116,7 +117,7 @@ final class InboundPublishes {
             owed().add(again);
             again.done = true;
             flushAcks();
-            return;
+            return null;
         }
         if (qos == 2) {
             if (qos2 == null) {
@@ -141,7 +142,7 @@ final class InboundPublishes {
                 ack.done = true;
                 flushAcks();
             }
-            return;
+            return null;
         }
         Acknowledgement handle = ack != null ? ack.forOneHandler() : NOTHING_TO_ACK;
         if (handlers.isEmpty()) {
@@ -151,6 +152,7 @@ final class InboundPublishes {
                 operations.callbacks.deliver(handler, publish, handle);
             }
         }
+        return null;
     }
 
     void onPubRel(int packetId) {
@@ -217,7 +219,7 @@ final class InboundPublishes {
     /**
      * Refuses a publish whose Payload Format Indicator says UTF-8 but whose payload is not
      * well-formed UTF-8 (MQTT 5.0 section 3.3.4): it is not delivered, QoS 1 and 2 are answered in
-     * turn with Payload format invalid (0x99), QoS 0 is dropped, and each is logged on one line. A
+     * turn with Payload format invalid (0x99), QoS 0 is dropped (the engine logs it). A
      * refused QoS 2 publish is not kept: its PUBREC ends the flow, and the same packet identifier
      * then carries a new message (MQTT-4.3.3-9).
      *
@@ -229,10 +231,6 @@ final class InboundPublishes {
             return false;
         }
         int qos = publish.qos().value();
-        log.warn("Not delivered: a QoS {} publish on topic '{}' whose Payload Format Indicator says UTF-8 has a "
-                + "payload that is not well-formed UTF-8 at byte offset {}; {}", qos, printable(publish.topic()),
-                malformed, qos == 0 ? "dropped" : "answered with " + (qos == 1 ? "PUBACK" : "PUBREC")
-                        + " reason code 0x99 (Payload format invalid)");
         if (qos > 0) {
             PendingAck refusal = new PendingAck(this, generation, packetId, qos, 1);
             refusal.payloadFormatInvalid = true;
@@ -244,20 +242,6 @@ final class InboundPublishes {
             flushAcks();
         }
         return true;
-    }
-
-    /** The topic for a log line: a server may send control characters, which must not break the line. */
-    private static String printable(String topic) {
-        StringBuilder out = new StringBuilder(topic.length());
-        for (int i = 0; i < topic.length(); i++) {
-            char c = topic.charAt(i);
-            if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-                out.append(String.format("\\u%04X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private PublishPacket resolveAlias(PublishPacket publish) {
