@@ -36,7 +36,11 @@ public final class IdleClients {
         int count = Integer.parseInt(args[1]);
         Endpoint endpoint = Endpoint.tcp(Integer.parseInt(args[2]));
         List<ClientAdapter> clients = new ArrayList<>();
-        clients.add(connect(kind, endpoint, "idle-" + kind.label() + "-first"));
+        // Client ids of one length (idle-ours-00000, ...), the first one's included: every CONNECT is the same
+        // size, so the buffer allocator's size classes in use are those of the baseline, as in a fleet whose ids
+        // have one format (with ids of other lengths the first CONNECT of a new size class adds an allocator chunk
+        // after the baseline, counted as if per client).
+        clients.add(connect(kind, endpoint, String.format(Locale.ROOT, "idle-%s-%05d", kind.label(), 99_999)));
         Thread.sleep(500);
         double[] before = snapshot(kind);
         java.util.Map<String, long[]> histogramBefore = histogram();
@@ -44,7 +48,7 @@ public final class IdleClients {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<ClientAdapter>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = "idle-" + kind.label() + "-" + i;
+            String id = String.format(Locale.ROOT, "idle-%s-%05d", kind.label(), i);
             pending.add(pool.submit(() -> connect(kind, endpoint, id)));
         }
         for (Future<ClientAdapter> f : pending) {
