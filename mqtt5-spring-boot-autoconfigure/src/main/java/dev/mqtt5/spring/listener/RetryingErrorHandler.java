@@ -1,6 +1,5 @@
 package dev.mqtt5.spring.listener;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import dev.mqtt5.client.Mqtt5Client;
@@ -19,10 +18,19 @@ import org.springframework.util.backoff.BackOffExecution;
  * publishes the original payload and properties to a dead-letter topic, with user properties
  * {@code mqtt5-dlt-original-topic}, {@code mqtt5-dlt-listener} and {@code mqtt5-dlt-exception}.
  * Without a dead-letter topic the failure is logged. Retries block the listener thread.
+ *
+ * <p>The values of those user properties are one line of at most {@value #MAX_HEADER_LENGTH}
+ * characters, without the characters brokers refuse (control characters, Unicode
+ * non-characters): {@code mqtt5-dlt-exception} is the exception's class and the first line of
+ * its message. A multi-line stack or message would make brokers such as mosquitto drop the
+ * connection for the dead letter (and the client would refuse to send it).
  */
 public final class RetryingErrorHandler implements Mqtt5ListenerErrorHandler {
 
     private static final Log logger = LogFactory.getLog(RetryingErrorHandler.class);
+
+    /** The longest value of a user property the handler writes, in UTF-16 characters. */
+    static final int MAX_HEADER_LENGTH = 256;
 
     private final BackOff backOff;
 
@@ -75,15 +83,17 @@ public final class RetryingErrorHandler implements Mqtt5ListenerErrorHandler {
     private void deadLetter(FailedDelivery failure) {
         PublishPacket original = failure.getPublish();
         String topic = this.deadLetterTopic.replace("{topic}", original.topic());
-        String exception = failure.getCause().getClass().getName() + ": " + failure.getCause().getMessage();
+        Throwable cause = failure.getCause();
+        String exception = cause.getClass().getName()
+                + ((cause.getMessage() != null) ? ": " + firstLine(cause.getMessage()) : "");
         PublishPacket dead = original.toBuilder()
             .topic(topic)
             .retain(false)
             .topicAlias(null)
             .subscriptionIdentifiers(java.util.List.of())
-            .userProperty("mqtt5-dlt-original-topic", original.topic())
-            .userProperty("mqtt5-dlt-listener", failure.getListenerId())
-            .userProperty("mqtt5-dlt-exception", truncate(exception))
+            .userProperty("mqtt5-dlt-original-topic", headerValue(original.topic()))
+            .userProperty("mqtt5-dlt-listener", headerValue(failure.getListenerId()))
+            .userProperty("mqtt5-dlt-exception", headerValue(exception))
             .build();
         logger.warn("MQTT listener '" + failure.getListenerId() + "' failed on a publish to '" + original.topic()
                 + "' after " + failure.getAttempts() + " attempt(s); publishing it to dead-letter topic '" + topic
@@ -105,8 +115,39 @@ public final class RetryingErrorHandler implements Mqtt5ListenerErrorHandler {
         return true;
     }
 
-    private static String truncate(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return (bytes.length <= 1024) ? text : text.substring(0, 512);
+    private static String firstLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return text.substring(0, i);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * A user property value every broker takes: control characters, Unicode non-characters and
+     * unpaired surrogates become {@code ?}, and text past {@link #MAX_HEADER_LENGTH} characters is cut
+     * (never inside a surrogate pair) and ends with {@code ...}.
+     */
+    static String headerValue(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_HEADER_LENGTH + 3));
+        for (int i = 0; i < text.length(); i++) {
+            int codePoint = text.codePointAt(i);
+            int chars = Character.charCount(codePoint);
+            if (out.length() + chars > MAX_HEADER_LENGTH) {
+                return out.append("...").toString();
+            }
+            boolean refused = codePoint < 0x20 || (codePoint >= 0x7F && codePoint < 0xA0)
+                    || (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE
+                    || (chars == 1 && Character.isSurrogate((char) codePoint));
+            if (refused) {
+                out.append('?');
+            } else {
+                out.appendCodePoint(codePoint);
+            }
+            i += chars - 1;
+        }
+        return out.toString();
     }
 }

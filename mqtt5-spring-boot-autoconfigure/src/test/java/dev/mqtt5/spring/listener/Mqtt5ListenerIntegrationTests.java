@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mqtt5.client.Acknowledgement;
+import dev.mqtt5.client.ClientState;
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.QoS;
@@ -194,6 +195,10 @@ class Mqtt5ListenerIntegrationTests {
 
         @Mqtt5Listener(topics = "flaky/+")
         void onFlaky(String text, @Header(Mqtt5Headers.RECEIVED_TOPIC) String topic) {
+            if (topic.endsWith("multiline")) {
+                throw new IllegalStateException("first line of " + text + "\n\tat a.Stack(Frame.java:1)\n"
+                        + "x".repeat(5000));
+            }
             if (topic.endsWith("always") || this.attempts.incrementAndGet() < 3) {
                 throw new IllegalStateException("boom " + text);
             }
@@ -204,6 +209,41 @@ class Mqtt5ListenerIntegrationTests {
         void onStrict(@Valid Telemetry telemetry) {
             this.attempts.addAndGet(100);
         }
+    }
+
+    @Test
+    void aDeadLetterForAMultiLineExceptionCarriesOneBoundedLineThatTheBrokerAccepts() throws Exception {
+        // The client's own check of discouraged characters is off, as for a broker known to take them:
+        // what reaches mosquitto is then exactly what the error handler wrote.
+        ListenerTestSupport.runner(broker.host(), broker.tcpPort(), "app-dlt-multiline")
+            .withPropertyValues("aws.iot.mqtt5.listener.error-handler.max-attempts=1",
+                    "aws.iot.mqtt5.listener.error-handler.dead-letter-topic=dlt/{topic}",
+                    "aws.iot.mqtt5.allow-discouraged-characters=true")
+            .withBean(FlakyListener.class)
+            .run((context) -> {
+                awaitSubscribed(context.getBean(Mqtt5ListenerEndpointRegistry.class));
+                BlockingQueue<PublishPacket> dead = collect(this.peer, "dlt/#");
+                Mqtt5Client client = context.getBean(Mqtt5Client.class);
+                long before = broker.log().lines().filter((line) -> line.contains("app-dlt-multiline")).count();
+
+                for (int n = 0; n < 3; n++) {
+                    String i = String.valueOf(n);
+                    this.peer.publish(PublishPacket.builder().topic("flaky/multiline").payload("m" + i)
+                        .qos(QoS.AT_LEAST_ONCE).build()).join();
+                    PublishPacket deadLetter = poll(dead);
+                    assertThat(deadLetter).isNotNull();
+                    assertThat(deadLetter.payloadAsString()).isEqualTo("m" + i);
+                    assertThat(deadLetter.userProperties()).anySatisfy((p) -> {
+                        assertThat(p.name()).isEqualTo("mqtt5-dlt-exception");
+                        assertThat(p.value()).isEqualTo("java.lang.IllegalStateException: first line of m" + i);
+                    });
+                }
+                // Nothing made mosquitto drop the application's client: one connection throughout.
+                assertThat(client.state()).isEqualTo(ClientState.CONNECTED);
+                assertThat(broker.log().lines().filter((line) -> line.contains("app-dlt-multiline")
+                        && (line.contains("Malformed") || line.contains("disconnected"))).count()).isZero();
+                assertThat(before).isPositive();
+            });
     }
 
     @Test
