@@ -21,7 +21,12 @@ final class AwsSigV4Credentials implements DisposableBean {
 
     private final ObjectProvider<AwsCredentialsProvider> credentialsProviders;
 
-    private final List<CognitoCredentialsProvider> cognitoProviders = new CopyOnWriteArrayList<>();
+    /**
+     * The Cognito providers made, kept as {@link AutoCloseable}: closing the context must not link
+     * {@link CognitoCredentialsProvider}, whose Cognito SDK classes may be absent (only
+     * {@code software.amazon.awssdk:auth} on the class path, for SigV4).
+     */
+    private final List<AutoCloseable> cognitoProviders = new CopyOnWriteArrayList<>();
 
     AwsSigV4Credentials(ObjectProvider<AwsCredentialsProvider> credentialsProviders) {
         this.credentialsProviders = credentialsProviders;
@@ -44,7 +49,9 @@ final class AwsSigV4Credentials implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        this.cognitoProviders.forEach(CognitoCredentialsProvider::close);
+    public void destroy() throws Exception {
+        for (AutoCloseable provider : this.cognitoProviders) {
+            provider.close();
+        }
     }
 }

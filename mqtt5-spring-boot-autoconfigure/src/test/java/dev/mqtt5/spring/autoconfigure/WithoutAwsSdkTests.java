@@ -35,6 +35,20 @@ class WithoutAwsSdkTests {
             .isEqualTo("aws.iot.mqtt5.custom-authorizer: needs software.amazon.awssdk:auth on the classpath");
     }
 
+    @Test
+    void withOnlyTheAuthJarASigV4ClientBuildsAndItsContextClosesCleanly() throws Exception {
+        // SigV4 needs software.amazon.awssdk:auth; Cognito's SDK module is an optional extra.
+        URLClassLoader withoutCognito = new URLClassLoader(classpathWithout("/software/amazon/awssdk/cognitoidentity/"),
+                ClassLoader.getPlatformClassLoader());
+        assertThat(withoutCognito.getResource("software/amazon/awssdk/auth/credentials/AwsCredentialsProvider.class"))
+            .isNotNull();
+        assertThat(withoutCognito.getResource(
+                "software/amazon/awssdk/services/cognitoidentity/CognitoIdentityClient.class")).isNull();
+        assertThat(runIn(withoutCognito, "aws.iot.mqtt5.endpoint=prefix-ats.iot.eu-west-1.amazonaws.com",
+                "aws.iot.mqtt5.sigv4.region=eu-west-1", "probe.destroy=true"))
+            .isEqualTo("port 443, destroyed cleanly");
+    }
+
     @SuppressWarnings("unchecked")
     private static String runIn(ClassLoader classLoader, String... properties) throws Exception {
         Thread thread = Thread.currentThread();
@@ -50,10 +64,14 @@ class WithoutAwsSdkTests {
     }
 
     private static URL[] classpathWithoutAwsSdk() throws MalformedURLException {
+        return classpathWithout("/software/amazon/awssdk/");
+    }
+
+    private static URL[] classpathWithout(String excluded) throws MalformedURLException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<URL> urls = new ArrayList<>();
         for (String entry : classpath.split(File.pathSeparator)) {
-            if (!entry.contains("/software/amazon/awssdk/")) {
+            if (!entry.contains(excluded)) {
                 urls.add(new File(entry).toURI().toURL());
             }
         }
@@ -74,6 +92,15 @@ class WithoutAwsSdkTests {
                     Throwable failure = context.getStartupFailure();
                     if (failure == null) {
                         result[0] = "port " + context.getBean(dev.mqtt5.client.Mqtt5Client.class).options().port();
+                        if (java.util.Arrays.asList(properties).contains("probe.destroy=true")) {
+                            // What the context does on close, called here so that a failure is seen, not only logged.
+                            try {
+                                context.getBean(AwsSigV4Credentials.class).destroy();
+                                result[0] += ", destroyed cleanly";
+                            } catch (Throwable ex) {
+                                result[0] += ", destroy failed: " + ex;
+                            }
+                        }
                         return;
                     }
                     while (failure.getCause() != null) {
