@@ -308,6 +308,39 @@ class Mqtt5ListenerIntegrationTests {
             });
     }
 
+    static class ThreadRecordingListener {
+
+        final BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+
+        @Mqtt5Listener(topics = "bursts/in")
+        void on(String text) {
+            this.threads.add(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void burstsOfDeliveriesReuseTheListenerThreadsInsteadOfStartingOneEach() throws Exception {
+        ListenerTestSupport.runner(broker.host(), broker.tcpPort(), "app-bursts")
+            .withBean(ThreadRecordingListener.class)
+            .run((context) -> {
+                ThreadRecordingListener listener = context.getBean(ThreadRecordingListener.class);
+                awaitSubscribed(context.getBean(Mqtt5ListenerEndpointRegistry.class));
+                java.util.Set<String> names = new java.util.TreeSet<>();
+                // 20 bursts of 2, each over before the next: with a thread per burst, 20 threads.
+                for (int burst = 0; burst < 20; burst++) {
+                    publish("bursts/in", "a" + burst);
+                    publish("bursts/in", "b" + burst);
+                    names.add(take(listener.threads));
+                    names.add(take(listener.threads));
+                    Thread.sleep(30);
+                }
+                assertThat(names).allMatch((name) -> name.startsWith("mqtt5-listener-"));
+                assertThat(names).as("listener threads used for 20 bursts").hasSizeLessThanOrEqualTo(2);
+                assertThat(((ListenerThreads) context.getBean("mqtt5ListenerTaskExecutor")).threadCount())
+                    .isLessThanOrEqualTo(2);
+            });
+    }
+
     static class StoppableListener {
 
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();

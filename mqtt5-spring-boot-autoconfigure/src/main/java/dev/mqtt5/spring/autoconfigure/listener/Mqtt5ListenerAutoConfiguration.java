@@ -3,6 +3,7 @@ package dev.mqtt5.spring.autoconfigure.listener;
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.spring.autoconfigure.Mqtt5AutoConfiguration;
 import dev.mqtt5.spring.autoconfigure.Mqtt5ConnectionTracker;
+import dev.mqtt5.spring.listener.ListenerThreads;
 import dev.mqtt5.spring.listener.LoggingErrorHandler;
 import dev.mqtt5.spring.listener.Mqtt5ArgumentResolvers;
 import dev.mqtt5.spring.listener.Mqtt5ListenerAnnotationBeanPostProcessor;
@@ -10,6 +11,7 @@ import dev.mqtt5.spring.listener.Mqtt5ListenerEndpointRegistry;
 import dev.mqtt5.spring.listener.Mqtt5ListenerErrorHandler;
 import dev.mqtt5.spring.listener.RetryingErrorHandler;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -80,12 +82,19 @@ public final class Mqtt5ListenerAutoConfiguration {
         return factory;
     }
 
+    /**
+     * Virtual threads when {@code spring.threads.virtual.enabled}: one per burst of deliveries, as
+     * they cost nothing to start. Otherwise platform threads that are reused across bursts.
+     */
     @Bean(LISTENER_EXECUTOR_BEAN_NAME)
     @ConditionalOnMissingBean(name = LISTENER_EXECUTOR_BEAN_NAME)
-    SimpleAsyncTaskExecutor mqtt5ListenerTaskExecutor(Environment environment) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mqtt5-listener-");
-        executor.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
-        return executor;
+    Executor mqtt5ListenerTaskExecutor(Environment environment) {
+        if (Threading.VIRTUAL.isActive(environment)) {
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mqtt5-listener-");
+            executor.setVirtualThreads(true);
+            return executor;
+        }
+        return new ListenerThreads("mqtt5-listener-");
     }
 
     @Bean(ERROR_HANDLER_BEAN_NAME)
