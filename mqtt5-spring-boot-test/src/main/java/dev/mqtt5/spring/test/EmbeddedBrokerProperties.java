@@ -1,11 +1,19 @@
 package dev.mqtt5.spring.test;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
 import java.util.Map;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points the {@code aws.iot.mqtt5.*} connection properties at an embedded broker. */
+/**
+ * Points the {@code aws.iot.mqtt5.*} connection properties at an embedded broker, and ties the
+ * broker's life to the context's.
+ */
 final class EmbeddedBrokerProperties {
 
     static final String SOURCE_NAME = "mqtt5EmbeddedBroker";
@@ -18,4 +26,28 @@ final class EmbeddedBrokerProperties {
                 broker.getPort(), "aws.iot.mqtt5.tls.enabled", false);
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, values));
     }
+
+    /**
+     * Makes the broker the bean {@code embeddedMqttBroker}, closed when the context destroys its
+     * beans: after every lifecycle has stopped (the clients' DISCONNECT, listeners draining) and
+     * after every bean registered later (the clients) is destroyed, since disposable beans go in
+     * the reverse order of their registration. Closing it when the context starts to close
+     * ({@code ContextClosedEvent}) would cut the clients off before they stop.
+     */
+    static void register(EmbeddedMqttBroker broker, ConfigurableApplicationContext context) {
+        ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+        beanFactory.registerSingleton(BEAN_NAME, broker);
+        if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+            registry.registerDisposableBean(BEAN_NAME, broker::close);
+        } else {
+            // A bean factory of another kind: the latest hook there is, the context's end.
+            context.addApplicationListener((event) -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    broker.close();
+                }
+            });
+        }
+    }
+
+    static final String BEAN_NAME = "embeddedMqttBroker";
 }

@@ -3,7 +3,6 @@ package dev.mqtt5.spring.test;
 import java.util.List;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -28,12 +27,7 @@ class EmbeddedMqtt5BrokerContextCustomizerFactory implements ContextCustomizerFa
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(this.port);
             EmbeddedBrokerProperties.pointAt(broker, context.getEnvironment());
-            context.getBeanFactory().registerSingleton("embeddedMqttBroker", broker);
-            context.addApplicationListener((event) -> {
-                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                    broker.close();
-                }
-            });
+            EmbeddedBrokerProperties.register(broker, context);
         }
     }
 }

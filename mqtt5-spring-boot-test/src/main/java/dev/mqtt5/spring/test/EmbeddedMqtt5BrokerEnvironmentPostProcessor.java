@@ -5,14 +5,15 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * With {@code aws.iot.mqtt5.embedded-broker.enabled=true}, starts an {@link EmbeddedMqttBroker}
  * (on {@code aws.iot.mqtt5.embedded-broker.port}, 0 for a free one) before the context and points
  * {@code aws.iot.mqtt5.endpoint} and {@code port} at it; the broker is the bean
- * {@code embeddedMqttBroker} and stops with the context. For development: no AWS account needed.
+ * {@code embeddedMqttBroker} and stops with the context, after its clients. For development: no
+ * AWS account needed.
  */
 class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -29,9 +30,10 @@ class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProc
         logger.info("Started the embedded MQTT broker on " + broker.getHost() + ":" + broker.getPort()
                 + " (aws.iot.mqtt5.embedded-broker.enabled=true)");
         EmbeddedBrokerProperties.pointAt(broker, environment);
-        application.addInitializers((context) -> context.getBeanFactory().registerSingleton("embeddedMqttBroker", broker));
+        application.addInitializers((context) -> EmbeddedBrokerProperties.register(broker, context));
         application.addListeners((event) -> {
-            if (event instanceof ContextClosedEvent) {
+            // A start that fails before or while the context is made: the broker must not outlive it.
+            if (event instanceof ApplicationFailedEvent) {
                 broker.close();
             }
         });
