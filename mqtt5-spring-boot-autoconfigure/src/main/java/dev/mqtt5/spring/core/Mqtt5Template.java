@@ -170,9 +170,11 @@ public final class Mqtt5Template {
      *
      * @param topic the request topic
      * @param request the request object, converted like {@link #convertAndSend}
-     * @param timeout how long to wait for the reply once the request is acknowledged
+     * @param timeout the deadline of the whole request: the reply topic's subscription (first
+     *     request only), the broker's acknowledgement of the request, and the reply
      * @return completed with the reply as a message (payload bytes, {@link Mqtt5Headers} headers), or
-     *     exceptionally with {@link Mqtt5ReplyTimeoutException}
+     *     exceptionally with {@link Mqtt5ReplyTimeoutException} at the deadline (its message says how
+     *     far the request got), or with the failure of the publish
      */
     public CompletableFuture<Message<byte[]>> sendAndReceive(String topic, Object request, Duration timeout) {
         return this.replies.request(convert(topic, request, Map.of()), this::publish, topic, timeout)
@@ -182,11 +184,12 @@ public final class Mqtt5Template {
     /**
      * Sends a request and waits for the reply converted to {@code replyType} (JSON, String or bytes).
      *
-     * @throws Mqtt5ReplyTimeoutException when no reply arrives in time
+     * @param timeout the deadline of the whole call, as for {@link #sendAndReceive}
+     * @throws Mqtt5ReplyTimeoutException when no reply arrives by the deadline
      */
     @SuppressWarnings("unchecked")
     public <T> T convertSendAndReceive(String topic, Object request, Class<T> replyType, Duration timeout) {
-        Message<byte[]> reply = await(sendAndReceive(topic, request, timeout), topic, timeout.plus(this.sendTimeout));
+        Message<byte[]> reply = awaitReply(sendAndReceive(topic, request, timeout), topic, timeout);
         Object converted = this.converter.fromMessage(reply, replyType);
         if (converted == null) {
             throw new MessageConversionException(reply, "cannot convert the reply on '" + reply.getHeaders()
@@ -236,6 +239,21 @@ public final class Mqtt5Template {
 
     private <T> T await(CompletableFuture<T> future, String topic) {
         return await(future, topic, this.sendTimeout);
+    }
+
+    /** The request's future ends by its deadline on its own; the grace only guards against a lost timer. */
+    private Message<byte[]> awaitReply(CompletableFuture<Message<byte[]>> future, String topic, Duration timeout) {
+        try {
+            return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException ex) {
+            throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new CompletionException(ex.getCause());
+        } catch (TimeoutException ex) {
+            throw new Mqtt5ReplyTimeoutException("no reply within " + timeout + " to the request published to '"
+                    + topic + "'");
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the reply to '" + topic + "'", ex);
+        }
     }
 
     private <T> T await(CompletableFuture<T> future, String topic, Duration timeout) {

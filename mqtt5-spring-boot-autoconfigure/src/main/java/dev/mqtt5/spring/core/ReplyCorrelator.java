@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import dev.mqtt5.client.Mqtt5Client;
@@ -42,32 +43,42 @@ final class ReplyCorrelator {
     }
 
     /**
-     * Sends a request and completes with the reply.
+     * Sends a request and completes with the reply, within one deadline for everything: the reply
+     * topic's subscription, the broker's acknowledgement of the request, and the reply.
      *
      * @param request the request without response topic and correlation data (they are set here)
      * @param send publishes the finished request
-     * @param timeout how long to wait for the reply once the request is sent
-     * @return completed with the reply publish, or exceptionally with a {@link Mqtt5ReplyTimeoutException}
+     * @param timeout the deadline of the whole request, from this call
+     * @return completed with the reply publish; exceptionally with a {@link Mqtt5ReplyTimeoutException}
+     *     at the deadline, saying how far the request got, or with the failure of the subscription or
+     *     the publish
      */
     CompletableFuture<PublishPacket> request(PublishPacket.Builder request, Function<PublishPacket, CompletableFuture<?>> send,
             String requestTopic, Duration timeout) {
+        long start = System.nanoTime();
         byte[] correlation = HexFormat.of().parseHex(UUID.randomUUID().toString().replace("-", ""));
         String key = HexFormat.of().formatHex(correlation);
         CompletableFuture<PublishPacket> reply = new CompletableFuture<>();
         this.pending.put(key, reply);
         reply.whenComplete((result, ex) -> this.pending.remove(key));
+        AtomicReference<String> progress = new AtomicReference<>("the subscription to the reply topic was not "
+                + "acknowledged yet");
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .execute(() -> reply.completeExceptionally(new Mqtt5ReplyTimeoutException("no reply on '" + getReplyTopic()
+                    + "' within " + timeout + " to the request published to '" + requestTopic + "': "
+                    + progress.get())));
         ensureSubscribed().thenCompose((ignored) -> {
+            progress.set("the broker had not acknowledged the request yet (is the client connected?)");
             PublishPacket packet = request.responseTopic(this.replyTopic).correlationData(correlation).build();
             return send.apply(packet);
         }).whenComplete((sent, ex) -> {
             if (ex != null) {
                 reply.completeExceptionally(ex);
             } else {
-                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .execute(() -> reply.completeExceptionally(new Mqtt5ReplyTimeoutException("no reply on '"
-                            + this.replyTopic + "' within " + timeout + " to the request published to '" + requestTopic
-                            + "'; check that a responder subscribes to that topic and publishes to the request's"
-                            + " response topic with its correlation data")));
+                progress.set("the broker acknowledged the request after "
+                        + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms; check that a responder "
+                        + "subscribes to that topic and publishes to the request's response topic with its "
+                        + "correlation data");
             }
         });
         return reply;

@@ -22,6 +22,7 @@ import dev.mqtt5.spring.autoconfigure.listener.Mqtt5ListenerAutoConfiguration;
 import dev.mqtt5.spring.autoconfigure.template.Mqtt5TemplateAutoConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.mqtt5.spring.testing.RestartableMosquitto;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -123,6 +124,33 @@ class Mqtt5TemplateIntegrationTests {
                 .withMessageContaining("'nobody/listens'");
             assertThat(template.getReplyTopic()).isEqualTo("replies/template-timeout");
         });
+    }
+
+    @Test
+    void oneDeadlineCoversTheWholeRequestAndTheExceptionSaysHowFarItGot() {
+        try (RestartableMosquitto restartable = RestartableMosquitto.launch()) {
+            this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=" + restartable.host(),
+                    "aws.iot.mqtt5.port=" + restartable.tcpPort(), "aws.iot.mqtt5.client-id=template-deadline",
+                    "aws.iot.mqtt5.startup.wait-for-connection=true", "aws.iot.mqtt5.template.send-timeout=30s")
+                .run((context) -> {
+                    Mqtt5Template template = context.getBean(Mqtt5Template.class);
+                    // Connected, nobody answers: the broker acknowledged, the reply never came.
+                    assertThatExceptionOfType(Mqtt5ReplyTimeoutException.class)
+                        .isThrownBy(() -> template.convertSendAndReceive("nobody/answers", "a", String.class,
+                                Duration.ofMillis(800)))
+                        .withMessageContaining("within PT0.8S")
+                        .withMessageContaining("the broker acknowledged the request after");
+
+                    // The broker is down: the same deadline holds (not the 30 s send timeout on top of it).
+                    restartable.stop();
+                    long start = System.nanoTime();
+                    assertThatExceptionOfType(Mqtt5ReplyTimeoutException.class)
+                        .isThrownBy(() -> template.convertSendAndReceive("nobody/answers", "b", String.class,
+                                Duration.ofSeconds(1)))
+                        .withMessageContaining("the broker had not acknowledged the request yet");
+                    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+                });
+        }
     }
 
     @Test
