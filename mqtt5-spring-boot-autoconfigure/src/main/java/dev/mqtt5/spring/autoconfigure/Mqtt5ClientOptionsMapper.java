@@ -2,6 +2,7 @@ package dev.mqtt5.spring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.config.FlowControlOptions;
 import dev.mqtt5.client.config.HttpProxyOptions;
 import dev.mqtt5.client.config.ReconnectOptions;
+import dev.mqtt5.client.config.SessionBehavior;
 import dev.mqtt5.client.config.TlsOptions;
 import dev.mqtt5.client.config.TopicAliasingOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
@@ -77,11 +79,25 @@ final class Mqtt5ClientOptionsMapper {
         }
     }
 
+    /**
+     * The session behaviour set, or the one the other properties ask for: a fixed client id with a
+     * session that outlives the connection means the application wants that session back after
+     * a restart, which only rejoin-always gives on the first connection of a new process.
+     */
+    static SessionBehavior sessionBehavior(Mqtt5Properties p) {
+        if (p.getSessionBehavior() != null) {
+            return p.getSessionBehavior();
+        }
+        boolean persistent = p.getSessionExpiry() != null && p.getSessionExpiry().compareTo(Duration.ZERO) > 0
+                && StringUtils.hasText(p.getClientId());
+        return persistent ? SessionBehavior.REJOIN_ALWAYS : SessionBehavior.REJOIN_POST_SUCCESS;
+    }
+
     /** Applies the options every authentication method shares. */
     void applyOptions(Mqtt5ClientOptions.Builder builder) {
         PropertyMapper map = PropertyMapper.get();
         Mqtt5Properties p = this.properties;
-        map.from(p::getSessionBehavior).to(builder::sessionBehavior);
+        builder.sessionBehavior(sessionBehavior(p));
         map.from(p::getOfflineQueueBehavior).to(builder::offlineQueueBehavior);
         map.from(p::getPoisonOperationLimit).to(builder::poisonOperationLimit);
         builder.allowDiscouragedCharacters(p.isAllowDiscouragedCharacters());

@@ -57,9 +57,11 @@ public class Mqtt5Properties {
     /**
      * Clean-start policy: whether each connection starts a new session (clean) or rejoins the
      * existing one (rejoin-post-success rejoins after the first successful connection,
-     * rejoin-always also on the first).
+     * rejoin-always also on the first). Unset: rejoin-always when client-id is set and
+     * session-expiry is above zero (a restarted service resumes the session the broker kept for
+     * it, with what was stored for it meanwhile), otherwise rejoin-post-success.
      */
-    private SessionBehavior sessionBehavior = SessionBehavior.REJOIN_POST_SUCCESS;
+    private SessionBehavior sessionBehavior;
 
     /**
      * Session expiry interval: how long the broker keeps the session after the connection

@@ -76,6 +76,25 @@ class Mqtt5AutoConfigurationTests {
     }
 
     @Test
+    void aFixedClientIdWithAPersistentSessionRejoinsItOnTheFirstConnectionUnlessToldOtherwise() {
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.client-id=service-1",
+                "aws.iot.mqtt5.session-expiry=1h")
+            .run((context) -> assertThat(context.getBean(Mqtt5Client.class).options().sessionBehavior())
+                .isEqualTo(SessionBehavior.REJOIN_ALWAYS));
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.client-id=service-1")
+            .run((context) -> assertThat(context.getBean(Mqtt5Client.class).options().sessionBehavior())
+                .isEqualTo(SessionBehavior.REJOIN_POST_SUCCESS));
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.session-expiry=1h")
+            .run((context) -> assertThat(context.getBean(Mqtt5Client.class).options().sessionBehavior())
+                .as("no fixed client id: nothing to resume across a restart")
+                .isEqualTo(SessionBehavior.REJOIN_POST_SUCCESS));
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.client-id=service-1",
+                "aws.iot.mqtt5.session-expiry=1h", "aws.iot.mqtt5.session-behavior=rejoin-post-success")
+            .run((context) -> assertThat(context.getBean(Mqtt5Client.class).options().sessionBehavior())
+                .isEqualTo(SessionBehavior.REJOIN_POST_SUCCESS));
+    }
+
+    @Test
     void everyConnectionPropertyReachesTheClientOptions() {
         this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=broker.example", "aws.iot.mqtt5.port=1999",
                 "aws.iot.mqtt5.client-id=device-1", "aws.iot.mqtt5.username=user", "aws.iot.mqtt5.password=s3cret",

@@ -3,12 +3,19 @@ package dev.mqtt5.spring.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import dev.mqtt5.client.Mqtt5Client;
+import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.PublishReceivedListener;
+import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.PublishResult;
 import dev.mqtt5.client.packet.QoS;
+import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.spring.autoconfigure.health.Mqtt5HealthContributorAutoConfiguration;
 import dev.mqtt5.spring.autoconfigure.metrics.Mqtt5MetricsAutoConfiguration;
 import dev.mqtt5.spring.health.Mqtt5HealthIndicator;
@@ -54,6 +61,31 @@ class Mqtt5MosquittoIntegrationTests {
         if (this.broker != null) {
             this.broker.close();
         }
+    }
+
+    @Test
+    void aRestartedServiceWithAFixedClientIdAndSessionExpiryGetsWhatTheBrokerStoredMeanwhile() throws Exception {
+        this.broker = RestartableMosquitto.launch();
+        ApplicationContextRunner service = this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=127.0.0.1",
+                "aws.iot.mqtt5.port=" + this.broker.tcpPort(), "aws.iot.mqtt5.client-id=persistent-service",
+                "aws.iot.mqtt5.session-expiry=1h", "aws.iot.mqtt5.startup.wait-for-connection=true");
+        service.run((context) -> context.getBean(Mqtt5Client.class)
+            .subscribe(SubscribePacket.of("persistent/orders", QoS.AT_LEAST_ONCE)).get(10, TimeUnit.SECONDS));
+        // The service is down (its context closed); an order arrives and the broker stores it for the session.
+        try (Mqtt5Client peer = new Mqtt5Client(Mqtt5ClientOptions.builder().hostName("127.0.0.1")
+            .port(this.broker.tcpPort()).connectOptions(ConnectPacket.builder().clientId("orders-peer").build())
+            .build())) {
+            peer.start();
+            peer.publish(PublishPacket.builder().topic("persistent/orders").payload("order-1")
+                .qos(QoS.AT_LEAST_ONCE).build()).get(10, TimeUnit.SECONDS);
+        }
+        BlockingQueue<PublishPacket> received = new LinkedBlockingQueue<>();
+        service.withBean("storedOrders", PublishReceivedListener.class, () -> received::add).run((context) -> {
+            assertThat(context.getBean(Mqtt5Client.class).negotiatedSettings().rejoinedSession()).isTrue();
+            PublishPacket stored = received.poll(10, TimeUnit.SECONDS);
+            assertThat(stored).isNotNull();
+            assertThat(stored.payloadAsString()).isEqualTo("order-1");
+        });
     }
 
     @Test
