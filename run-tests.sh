@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: makes sure the external programs the tests spawn are present,
-# then runs every module's tests with Maven. Usage: ./run-tests.sh [extra mvn args]
+# then runs every module's tests with Maven, on Java 17 and again on a Java 21+ JDK when one is
+# installed. Usage: ./run-tests.sh [extra mvn args]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,4 +27,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-exec mvn -B -ntp verify "$@"
+# The suite on the default JDK (Java 17, the baseline the project is built for)...
+mvn -B -ntp verify "$@"
+
+# ...and again on the newest Java 21+ JDK installed, if any (virtual threads, newer-JDK behaviour):
+# JAVA_NEWER_HOME names one explicitly; otherwise /usr/lib/jvm is searched.
+newer_home=""
+newer_version=0
+for home in ${JAVA_NEWER_HOME:-} /usr/lib/jvm/*; do
+  [ -x "$home/bin/java" ] || continue
+  version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 \
+    | awk -F' = ' '/java.specification.version/ {print $2}')
+  version=${version%%.*}
+  if [[ "$version" =~ ^[0-9]+$ ]] && [ "$version" -ge 21 ] && [ "$version" -gt "$newer_version" ]; then
+    newer_home=$home; newer_version=$version
+  fi
+done
+if [ -n "$newer_home" ]; then
+  echo "Running the suite again on Java $newer_version ($newer_home)"
+  JAVA_HOME="$newer_home" mvn -B -ntp verify "$@"
+else
+  echo "No Java 21+ JDK found (set JAVA_NEWER_HOME or install one under /usr/lib/jvm): the suite ran on Java 17 only"
+fi
