@@ -21,7 +21,6 @@ import dev.mqtt5.client.internal.transport.TransportConnector;
 import dev.mqtt5.client.internal.transport.TransportSettings;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.AuthPacket;
-import dev.mqtt5.client.packet.AuthReasonCode;
 import dev.mqtt5.client.packet.ConnAckPacket;
 import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
