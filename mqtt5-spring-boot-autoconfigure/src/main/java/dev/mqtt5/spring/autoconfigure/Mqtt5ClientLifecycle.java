@@ -67,8 +67,9 @@ public final class Mqtt5ClientLifecycle implements SmartLifecycle {
         } catch (TimeoutException ex) {
             this.client.stop();
             Mqtt5ConnectionTracker.Failure failure = this.tracker.getLastFailure();
-            throw new IllegalStateException("the MQTT client did not connect to " + endpoint + " within " + timeout
-                    + " (aws.iot.mqtt5.startup.timeout)" + ((failure != null) ? "; last failure: " + failure.describe() : ""),
+            throw new Mqtt5StartupConnectionException("the MQTT client did not connect to " + endpoint + " within "
+                    + timeout + " (aws.iot.mqtt5.startup.timeout)"
+                    + ((failure != null) ? "; last failure: " + failure.describe() : ""), endpoint, timeout,
                     (failure != null) ? failure.cause() : null);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

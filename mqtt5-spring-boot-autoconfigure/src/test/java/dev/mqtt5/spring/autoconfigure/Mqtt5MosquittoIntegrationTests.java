@@ -168,6 +168,34 @@ class Mqtt5MosquittoIntegrationTests {
     }
 
     @Test
+    void startupThatCannotConnectIsAnalysedNamingThePropertyToFix() {
+        this.broker = RestartableMosquitto.launch();
+        int nobodyListens = dev.mqtt5.client.testing.FreePorts.allocate();
+        // Nothing listens on the port.
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=127.0.0.1", "aws.iot.mqtt5.port=" + nobodyListens,
+                "aws.iot.mqtt5.startup.wait-for-connection=true", "aws.iot.mqtt5.startup.timeout=1s")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new Mqtt5StartupFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains("did not connect to 127.0.0.1:" + nobodyListens)
+                    .contains("aws.iot.mqtt5.startup.timeout").contains("Last failure: ").doesNotContain("\n");
+                assertThat(analysis.getAction()).startsWith("Nothing accepts connections at 127.0.0.1:" + nobodyListens)
+                    .contains("aws.iot.mqtt5.endpoint").contains("aws.iot.mqtt5.port");
+            });
+        // A TLS broker whose CA the client was not given: the JVM's trust store does not trust it.
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=127.0.0.1", "aws.iot.mqtt5.port=" + this.broker.mtlsPort(),
+                "aws.iot.mqtt5.tls.enabled=true", "aws.iot.mqtt5.startup.wait-for-connection=true",
+                "aws.iot.mqtt5.startup.timeout=1s")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new Mqtt5StartupFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getAction()).startsWith("The broker's certificate is not trusted. Set "
+                        + "aws.iot.mqtt5.tls.ca");
+                assertThat(analysis.getDescription()).doesNotContain("trustedCertificates");
+            });
+    }
+
+    @Test
     void shutdownWaitsForInFlightPublishesBeforeItDisconnects() {
         this.broker = RestartableMosquitto.launch();
         List<CompletableFuture<PublishResult>> results = new ArrayList<>();
