@@ -1,6 +1,7 @@
 package dev.mqtt5.spring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,8 +157,9 @@ final class Mqtt5ClientOptionsMapper {
         if (tls.getClientCertificate() != null) {
             List<X509Certificate> chain = PemResources.certificates(tls.getClientCertificate(),
                     P + "tls.client-certificate");
-            builder.clientCertificate(PemResources.privateKey(tls.getClientPrivateKey(), P + "tls.client-private-key"),
-                    chain.toArray(X509Certificate[]::new));
+            PrivateKey key = PemResources.privateKey(tls.getClientPrivateKey(), P + "tls.client-private-key");
+            PemResources.checkPair(chain.get(0), key, P + "tls.client-certificate", P + "tls.client-private-key");
+            builder.clientCertificate(key, chain.toArray(X509Certificate[]::new));
         }
         map.from(tls::getAlpn).whenNot(List::isEmpty).as(ArrayList::new).to(builder::alpnProtocols);
         map.from(tls::getServerName).whenHasText().to(builder::serverName);

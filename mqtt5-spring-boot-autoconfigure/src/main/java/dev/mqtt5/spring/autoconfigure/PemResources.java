@@ -2,7 +2,10 @@ package dev.mqtt5.spring.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -29,6 +32,48 @@ final class PemResources {
                     "Point it at a PEM file that starts with -----BEGIN CERTIFICATE-----.");
         }
         return certificates;
+    }
+
+    /**
+     * Checks that the private key belongs to the certificate, by signing a random challenge with the
+     * key and verifying it with the certificate's public key: a mismatched pair otherwise starts and
+     * only fails in the TLS handshake ({@code decrypt_error}). Keys of an algorithm this cannot sign
+     * with are left to the handshake.
+     */
+    static void checkPair(X509Certificate certificate, PrivateKey key, String certificateProperty,
+            String keyProperty) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return;
+        }
+        boolean matches;
+        try {
+            byte[] challenge = new byte[32];
+            new SecureRandom().nextBytes(challenge);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(challenge);
+            matches = verifier.verify(signature);
+        } catch (GeneralSecurityException ex) {
+            // A key of another algorithm than the certificate's, or one the JDK cannot use this way.
+            matches = false;
+        }
+        if (!matches) {
+            throw new InvalidMqtt5PropertyException(keyProperty, "is not the private key of the certificate in "
+                    + certificateProperty + " (" + certificate.getSubjectX500Principal().getName() + ")",
+                    "Point " + certificateProperty + " and " + keyProperty + " at the certificate and the key that "
+                            + "were issued together (for AWS IoT Core, the certificate's -certificate.pem.crt and "
+                            + "-private.pem.key files).");
+        }
     }
 
     static PrivateKey privateKey(Resource resource, String property) {

@@ -54,6 +54,24 @@ class Mqtt5FailureAnalysisTests {
     }
 
     @Test
+    void aClientCertificateWithAnotherCertificatesKeyFailsWhenThePropertiesAreBound(@TempDir Path directory) {
+        TestCertificates.PemFiles pem = TestCertificates.get().writePem(directory);
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.tls.enabled=true",
+                "aws.iot.mqtt5.tls.client-certificate=file:" + pem.clientCertificate(),
+                "aws.iot.mqtt5.tls.client-private-key=file:" + pem.serverKey())
+            .run((context) -> {
+                FailureAnalysis analysis = analyze(context);
+                assertThat(analysis.getDescription()).contains("aws.iot.mqtt5.tls.client-private-key: is not the "
+                        + "private key of the certificate in aws.iot.mqtt5.tls.client-certificate");
+                assertThat(analysis.getAction()).contains("issued together");
+            });
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.tls.enabled=true",
+                "aws.iot.mqtt5.tls.client-certificate=file:" + pem.clientCertificate(),
+                "aws.iot.mqtt5.tls.client-private-key=file:" + pem.clientKey())
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void aPkcs12PasswordWithoutItsFileFailsWithoutPrintingThePassword() {
         this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=b", "aws.iot.mqtt5.pkcs12.password=" + SECRET)
             .run((context) -> {
