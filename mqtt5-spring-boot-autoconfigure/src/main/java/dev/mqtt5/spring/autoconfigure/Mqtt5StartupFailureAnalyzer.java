@@ -37,8 +37,9 @@ class Mqtt5StartupFailureAnalyzer extends AbstractFailureAnalyzer<Mqtt5StartupCo
         }
         CertificateException certificate = find(cause, CertificateException.class);
         if (certificate != null && String.valueOf(certificate.getMessage()).contains("No ")) {
-            return "The broker's certificate is not for the name the client connected to. Set " + P + "endpoint to "
-                    + "a host name the certificate names (its subject alternative names).";
+            return "The broker's certificate is not for the name the client checked it against. Set " + P
+                    + "endpoint (or " + P + "tls.server-name, when set) to a host name the certificate names (its "
+                    + "subject alternative names).";
         }
         if (connectTimedOut(cause)) {
             return "Nothing answered at " + failure.getEndpoint() + " within " + P + "timeouts.connect. Check " + P

@@ -193,6 +193,19 @@ class Mqtt5MosquittoIntegrationTests {
                         + "aws.iot.mqtt5.tls.ca");
                 assertThat(analysis.getDescription()).doesNotContain("trustedCertificates");
             });
+        // A trusted certificate checked against another name than the ones it holds.
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=127.0.0.1", "aws.iot.mqtt5.port=" + this.broker.mtlsPort(),
+                "aws.iot.mqtt5.tls.ca=file:" + this.broker.pem().caCertificate(),
+                "aws.iot.mqtt5.tls.client-certificate=file:" + this.broker.pem().clientCertificate(),
+                "aws.iot.mqtt5.tls.client-private-key=file:" + this.broker.pem().clientKey(),
+                "aws.iot.mqtt5.tls.server-name=" + dev.mqtt5.client.testing.TestCertificates.WRONG_HOST,
+                "aws.iot.mqtt5.startup.wait-for-connection=true", "aws.iot.mqtt5.startup.timeout=1s")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new Mqtt5StartupFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getAction()).startsWith("The broker's certificate is not for the name")
+                    .contains("aws.iot.mqtt5.tls.server-name");
+            });
     }
 
     @Test
