@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BoundedDispatcher {
 
+    private static final long IDLE_POLL_MILLIS = 5;
+
     private final Executor executor;
 
     private final int concurrency;
@@ -46,6 +48,28 @@ final class BoundedDispatcher {
                 return;
             }
         }
+    }
+
+    /** Tasks waiting or running, roughly (a worker between two tasks counts as one running). */
+    int pending() {
+        return this.queue.size() + this.workers.get();
+    }
+
+    /**
+     * Waits until no task is waiting or running, or the deadline passes. For shutdown, when no
+     * more tasks are submitted; polls, so submitting costs nothing extra.
+     *
+     * @param deadlineNanos the {@link System#nanoTime()} to give up at
+     * @return whether it is idle
+     */
+    boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        while (!this.queue.isEmpty() || this.workers.get() > 0) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                return false;
+            }
+            Thread.sleep(IDLE_POLL_MILLIS);
+        }
+        return true;
     }
 
     private void drain() {

@@ -1,6 +1,10 @@
 package dev.mqtt5.spring.listener;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mqtt5.client.Acknowledgement;
 import dev.mqtt5.client.ClientState;
@@ -25,11 +29,17 @@ import org.springframework.messaging.Message;
  * connection comes up without a session.
  *
  * <p>Thread-safe. Stopping ends the subscription with UNSUBSCRIBE when asked; publishes already
- * received are still handled.
+ * received are still handled. On shutdown the registry drains the container instead
+ * ({@link #leaveSharedGroups()}, {@link #stopAccepting()}, {@link #awaitIdle(long)}): shared
+ * subscriptions are ended first, what was received is handled and acknowledged, and publishes
+ * that arrive afterwards are neither handed to the listener nor acknowledged, so that a persistent
+ * session or the rest of a shared group gets them.
  */
 public final class Mqtt5ListenerContainer implements SmartLifecycle {
 
     private static final Log logger = LogFactory.getLog(Mqtt5ListenerContainer.class);
+
+    private static final long QUIET_POLL_MILLIS = 10;
 
     private final Mqtt5ListenerEndpoint endpoint;
 
@@ -50,6 +60,23 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
     private volatile boolean subscriptionAcknowledged;
 
     /**
+     * Whether received publishes are handed to the listener; when not, they are withheld (not
+     * acknowledged). Guarded by {@link #acceptLock} so that a publish is either handed over before
+     * {@link #stopAccepting()} returns or withheld.
+     */
+    private boolean accepting;
+
+    private final Object acceptLock = new Object();
+
+    private final AtomicLong withheld = new AtomicLong();
+
+    /** When the last publish arrived ({@link System#nanoTime()}), for the quiet period after leaving shared groups. */
+    private volatile long lastArrival;
+
+    /** Whether {@link #leaveSharedGroups()} ended shared subscriptions, whose queued messages may still arrive. */
+    private volatile boolean leftSharedGroups;
+
+    /**
      * Creates a container.
      *
      * @param endpoint what to subscribe to and how to handle it
@@ -66,6 +93,8 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
         this.errorHandler = (endpoint.errorHandler() != null) ? endpoint.errorHandler()
                 : (defaultErrorHandler != null) ? defaultErrorHandler : new LoggingErrorHandler();
         this.observationRegistry = observationRegistry;
+        // A resumed session may deliver before the container starts: an auto-started one takes them.
+        this.accepting = endpoint.autoStartup();
     }
 
     /** The endpoint this container runs. */
@@ -93,6 +122,10 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
             return;
         }
         this.running = true;
+        this.leftSharedGroups = false;
+        synchronized (this.acceptLock) {
+            this.accepting = true;
+        }
         if (!this.connectionAware || this.client.state() == ClientState.CONNECTED) {
             subscribe();
         }
@@ -117,12 +150,98 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
         if (unsubscribe && this.subscribed) {
             this.subscribed = false;
             this.subscriptionAcknowledged = false;
-            this.client.unsubscribe(new UnsubscribePacket(this.endpoint.filters(), null)).whenComplete((ack, ex) -> {
-                if (ex != null) {
-                    logger.warn("MQTT listener '" + getId() + "' could not unsubscribe from " + this.endpoint.filters(), ex);
-                }
-            });
+            unsubscribe(this.endpoint.filters());
         }
+    }
+
+    private CompletableFuture<Void> unsubscribe(List<String> filters) {
+        return this.client.unsubscribe(new UnsubscribePacket(filters, null)).handle((ack, ex) -> {
+            if (ex != null) {
+                logger.warn("MQTT listener '" + getId() + "' could not unsubscribe from " + filters + ": " + ex);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The first step of a shutdown: stops the container and ends its shared subscriptions
+     * ({@code $share/...} filters) on the broker, so that the group's other members get the
+     * messages from now on. Its other subscriptions stay in the session. Publishes keep being
+     * handled until {@link #stopAccepting()}.
+     *
+     * @return completes (normally, also on failure, which is logged) with the UNSUBACK, or at once
+     *     when there is nothing to end
+     */
+    public synchronized CompletableFuture<Void> leaveSharedGroups() {
+        this.running = false;
+        List<String> shared = this.endpoint.filters().stream().filter(f -> f.startsWith("$share/")).toList();
+        if (shared.isEmpty() || !this.subscribed || this.client.state() != ClientState.CONNECTED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (shared.size() == this.endpoint.filters().size()) {
+            this.subscribed = false;
+            this.subscriptionAcknowledged = false;
+        }
+        this.leftSharedGroups = true;
+        return unsubscribe(shared);
+    }
+
+    /**
+     * After {@link #leaveSharedGroups()}: waits until no publish has arrived for {@code quiet}, or
+     * the deadline passes. A broker may have given this member of the group messages it has not
+     * sent yet (mosquitto queues them per client and drops them when a session without expiry
+     * ends); they keep arriving after UNSUBACK, paced by the acknowledgements, and are handled.
+     * Returns at once when the container left no shared group.
+     *
+     * @param quiet how long without a publish counts as drained
+     * @param deadlineNanos the {@link System#nanoTime()} to give up at
+     */
+    public void awaitQuiet(Duration quiet, long deadlineNanos) throws InterruptedException {
+        if (!this.leftSharedGroups) {
+            return;
+        }
+        long quietNanos = quiet.toNanos();
+        long since = System.nanoTime();
+        while (System.nanoTime() - deadlineNanos < 0) {
+            long last = this.lastArrival;
+            long silent = System.nanoTime() - ((last - since > 0) ? last : since);
+            if (silent >= quietNanos && this.dispatcher.pending() == 0) {
+                return;
+            }
+            Thread.sleep(QUIET_POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Stops handing received publishes to the listener: from now on they are withheld, neither
+     * handled nor acknowledged (the broker sends them again on the next connection of the session).
+     * Publishes received before are still handled; see {@link #awaitIdle(long)}.
+     */
+    public void stopAccepting() {
+        synchronized (this.acceptLock) {
+            this.accepting = false;
+        }
+    }
+
+    /**
+     * Waits until every publish handed to the listener has been handled (and, unless manual,
+     * acknowledged), or the deadline passes.
+     *
+     * @param deadlineNanos the {@link System#nanoTime()} to give up at
+     * @return whether the container is idle
+     */
+    public boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        return this.dispatcher.awaitIdle(deadlineNanos);
+    }
+
+    /** How many listener invocations are running or waiting to run. */
+    public int inFlight() {
+        return this.dispatcher.pending();
+    }
+
+    /** How many publishes this container has withheld (received while not accepting) so far. */
+    public long withheldCount() {
+        return this.withheld.get();
     }
 
     /** Whether the broker has acknowledged the current subscription (SUBACK) and it has not been ended since. */
@@ -172,7 +291,17 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
     }
 
     private void onPublish(PublishPacket publish, Acknowledgement ack) {
-        this.dispatcher.submit(() -> handle(publish, ack));
+        if (this.leftSharedGroups) {
+            this.lastArrival = System.nanoTime();
+        }
+        synchronized (this.acceptLock) {
+            if (this.accepting) {
+                this.dispatcher.submit(() -> handle(publish, ack));
+                return;
+            }
+        }
+        // Not acknowledged: the broker keeps it for the session (or the shared group) and sends it again.
+        this.withheld.incrementAndGet();
     }
 
     private void handle(PublishPacket publish, Acknowledgement ack) {

@@ -1,17 +1,24 @@
 package dev.mqtt5.spring.listener;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -21,11 +28,27 @@ import org.springframework.context.SmartLifecycle;
  * and stop a listener at runtime by id with {@link #start(String)} and {@link #stop(String)}.
  * Registered as a lifecycle listener of the auto-configured client, it makes every running
  * container subscribe again whenever a connection comes up without a session.
+ *
+ * <p>Stopping drains, before the client disconnects (it stops in a later phase): shared
+ * subscriptions are ended first (UNSUBSCRIBE, so the rest of the group gets new messages), then
+ * the containers stop taking deliveries, and the listener invocations already running or queued
+ * finish and are acknowledged, up to the shutdown timeout. Publishes that arrive after that are
+ * not acknowledged, so that a persistent session gets them again. Listener invocations are never
+ * interrupted; those still running at the timeout are reported, and their acknowledgements are
+ * lost with the connection (the broker redelivers them to a persistent session).
  */
 public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle {
 
     /** The phase: after the client has started ({@code Mqtt5ClientLifecycle.PHASE}), before it stops. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+
+    /** How long stopping waits for running listener invocations by default. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+
+    /** How long without a publish tells that a broker has sent what it had queued for a member leaving a shared group. */
+    private static final Duration SHARED_QUIET_PERIOD = Duration.ofMillis(200);
+
+    private static final Log logger = LogFactory.getLog(Mqtt5ListenerEndpointRegistry.class);
 
     private final Mqtt5Client client;
 
@@ -40,6 +63,8 @@ public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle {
     private final Map<String, Mqtt5ListenerContainer> containers = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private volatile boolean running;
+
+    private volatile Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
     /**
      * Creates the registry.
@@ -157,12 +182,81 @@ public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle {
         this.running = true;
     }
 
+    /**
+     * Sets how long stopping waits for shared subscriptions to end and for listener invocations
+     * to finish, in all.
+     */
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("the listener shutdown timeout must be zero or positive, was "
+                    + shutdownTimeout);
+        }
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** Stops and drains every container (see the class description); returns when done or timed out. */
     @Override
     public void stop() {
         this.running = false;
         List<Mqtt5ListenerContainer> reversed = new ArrayList<>(getListenerContainers());
         Collections.reverse(reversed);
-        reversed.forEach(Mqtt5ListenerContainer::stop);
+        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+        try {
+            leaveSharedGroups(reversed, deadline);
+            for (Mqtt5ListenerContainer container : reversed) {
+                container.awaitQuiet(SHARED_QUIET_PERIOD, deadline);
+            }
+            reversed.forEach(Mqtt5ListenerContainer::stopAccepting);
+            awaitIdle(reversed, deadline);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        for (Mqtt5ListenerContainer container : reversed) {
+            container.stop();
+            long withheld = container.withheldCount();
+            if (withheld > 0) {
+                logger.info("MQTT listener '" + container.getId() + "' left " + withheld + " publish(es) that arrived"
+                        + " after it stopped unacknowledged: the broker sends them again to a persistent session");
+            }
+        }
+    }
+
+    /** Stops on a thread of its own, so that the wait counts against the shutdown phase's timeout. */
+    @Override
+    public void stop(Runnable callback) {
+        Thread stopper = new Thread(() -> {
+            try {
+                stop();
+            } catch (RuntimeException ex) {
+                logger.warn("Stopping the MQTT listeners failed", ex);
+            } finally {
+                callback.run();
+            }
+        }, "mqtt5-listener-shutdown");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    private static void leaveSharedGroups(List<Mqtt5ListenerContainer> containers, long deadline)
+            throws InterruptedException {
+        List<CompletableFuture<Void>> leaving = containers.stream().map(Mqtt5ListenerContainer::leaveSharedGroups).toList();
+        try {
+            CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new))
+                .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException ex) {
+            logger.warn("MQTT listeners: shared subscriptions not ended before the shutdown timeout; stopping anyway");
+        }
+    }
+
+    private void awaitIdle(List<Mqtt5ListenerContainer> containers, long deadline) throws InterruptedException {
+        for (Mqtt5ListenerContainer container : containers) {
+            if (!container.awaitIdle(deadline)) {
+                logger.warn("MQTT listener '" + container.getId() + "' still has " + container.inFlight()
+                        + " invocation(s) running after the shutdown timeout (" + this.shutdownTimeout
+                        + ", aws.iot.mqtt5.listener.shutdown-timeout): the client disconnects, and their publishes"
+                        + " are not acknowledged");
+            }
+        }
     }
 
     @Override

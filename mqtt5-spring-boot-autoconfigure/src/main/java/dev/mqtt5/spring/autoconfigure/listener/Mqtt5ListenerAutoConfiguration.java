@@ -11,7 +11,10 @@ import dev.mqtt5.spring.listener.Mqtt5ListenerEndpointRegistry;
 import dev.mqtt5.spring.listener.Mqtt5ListenerErrorHandler;
 import dev.mqtt5.spring.listener.RetryingErrorHandler;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -121,14 +125,40 @@ public final class Mqtt5ListenerAutoConfiguration {
             @Qualifier(LISTENER_EXECUTOR_BEAN_NAME) java.util.concurrent.Executor executor,
             @Qualifier(ERROR_HANDLER_BEAN_NAME) Mqtt5ListenerErrorHandler errorHandler,
             Mqtt5ObservationProperties observation, ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<Mqtt5ConnectionTracker> tracker) {
+            ObjectProvider<Mqtt5ConnectionTracker> tracker, Mqtt5ListenerProperties properties,
+            Environment environment) {
         Mqtt5ConnectionTracker clientTracker = tracker.getIfAvailable();
         boolean connectionAware = clientTracker != null && clientTracker.isTracking(client);
         Mqtt5ListenerEndpointRegistry registry = new Mqtt5ListenerEndpointRegistry(client, executor, errorHandler,
                 observation.isObservationEnabled() ? observationRegistry.getIfAvailable() : null, connectionAware);
+        registry.setShutdownTimeout(shutdownTimeout(properties.getShutdownTimeout(), environment));
         if (connectionAware) {
             clientTracker.addLifecycleListener(registry.connectionListener());
         }
         return registry;
+    }
+
+    /**
+     * The listener shutdown timeout, kept a second (or a tenth) below Spring's timeout per
+     * shutdown phase: past that Spring goes on to stop the client while listeners still run.
+     */
+    static Duration shutdownTimeout(Duration configured, Environment environment) {
+        if (configured == null || configured.isNegative()) {
+            throw new IllegalArgumentException("aws.iot.mqtt5.listener.shutdown-timeout must be zero or positive, was "
+                    + configured);
+        }
+        Duration phase = Binder.get(environment)
+            .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+            .orElse(Duration.ofSeconds(30));
+        Duration margin = phase.dividedBy(10).compareTo(Duration.ofSeconds(1)) < 0 ? phase.dividedBy(10)
+                : Duration.ofSeconds(1);
+        Duration cap = phase.minus(margin);
+        if (configured.compareTo(cap) > 0) {
+            LogFactory.getLog(Mqtt5ListenerAutoConfiguration.class).warn("aws.iot.mqtt5.listener.shutdown-timeout ("
+                    + configured + ") is not below spring.lifecycle.timeout-per-shutdown-phase (" + phase
+                    + "): listeners get " + cap + " to finish on shutdown; raise the phase timeout to give them more");
+            return cap;
+        }
+        return configured;
     }
 }

@@ -16,7 +16,22 @@ public class Mqtt5ListenerProperties {
     /** How many publishes a listener handles at once, unless its concurrency attribute says otherwise; 1 keeps arrival order. */
     private int concurrency = 1;
 
+    /**
+     * How long shutdown waits, in all, for shared subscriptions to end and for the listener
+     * invocations already received to finish and be acknowledged, before the client disconnects.
+     * Capped below spring.lifecycle.timeout-per-shutdown-phase.
+     */
+    private Duration shutdownTimeout = Duration.ofSeconds(20);
+
     private final ErrorHandler errorHandler = new ErrorHandler();
+
+    public Duration getShutdownTimeout() {
+        return this.shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
 
     public boolean isAutoStartup() {
         return this.autoStartup;

@@ -1,0 +1,215 @@
+package dev.mqtt5.spring.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+import dev.mqtt5.client.Mqtt5Client;
+import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.packet.ConnectPacket;
+import dev.mqtt5.client.packet.PublishPacket;
+import dev.mqtt5.client.packet.PublishResult;
+import dev.mqtt5.client.packet.QoS;
+import dev.mqtt5.client.testing.MosquittoBroker;
+import dev.mqtt5.spring.listener.Mqtt5Listener;
+import dev.mqtt5.spring.listener.Mqtt5ListenerContainer;
+import dev.mqtt5.spring.listener.Mqtt5ListenerEndpointRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scale-out with a shared subscription: three application instances share one
+ * {@code @Mqtt5Listener(group = ...)}, a publisher sends 10,000 QoS 1 messages, the busiest
+ * instance is closed mid-stream. Every message is processed, none that the closed instance
+ * processed is processed again (it acknowledged all of them before it disconnected), and the
+ * split is printed.
+ */
+class SharedSubscriptionScaleOutTests {
+
+    private static final int MESSAGES = 10_000;
+
+    private static final String TOPIC = "scale/jobs";
+
+    /** At most this many messages sent and not yet processed. */
+    private static final int BACKLOG = 600;
+
+    /** Message number to the instances that processed it, in order. */
+    private static final Map<Integer, List<String>> processedBy = new ConcurrentHashMap<>();
+
+    private static final AtomicInteger processed = new AtomicInteger();
+
+    /** Instance name to how many it has processed so far. */
+    private static final Map<String, AtomicInteger> processedPerInstance = new ConcurrentHashMap<>();
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class WorkerApp {
+
+        @Bean
+        Worker worker(Environment environment) {
+            return new Worker(environment.getRequiredProperty("worker.name"));
+        }
+    }
+
+    static class Worker {
+
+        private final String name;
+
+        Worker(String name) {
+            this.name = name;
+        }
+
+        @Mqtt5Listener(id = "jobs", topics = TOPIC, group = "workers", qos = QoS.AT_LEAST_ONCE)
+        void on(String number) {
+            // A little work per message, so that every instance has some in hand when one is closed.
+            LockSupport.parkNanos(200_000);
+            processedBy.computeIfAbsent(Integer.valueOf(number), (n) -> new CopyOnWriteArrayList<>()).add(this.name);
+            processedPerInstance.computeIfAbsent(this.name, (n) -> new AtomicInteger()).incrementAndGet();
+            processed.incrementAndGet();
+        }
+    }
+
+    @Test
+    void threeInstancesOnMosquittoOneClosedMidStream() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start()) {
+            scaleOut("mosquitto", broker.host(), broker.tcpPort());
+        }
+    }
+
+    @Test
+    void threeInstancesOnTheEmbeddedHiveMqOneClosedMidStream() throws Exception {
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(0)) {
+            scaleOut("embedded HiveMQ CE", broker.getHost(), broker.getPort());
+        }
+    }
+
+    private void scaleOut(String brokerName, String host, int port) throws Exception {
+        processedBy.clear();
+        processed.set(0);
+        processedPerInstance.clear();
+        List<String> names = List.of("a", "b", "c");
+        List<ConfigurableApplicationContext> instances = new ArrayList<>();
+        Mqtt5Client publisher = new Mqtt5Client(Mqtt5ClientOptions.builder().hostName(host).port(port)
+            .connectOptions(ConnectPacket.builder().clientId("scale-publisher").build()).build());
+        try {
+            for (String name : names) {
+                instances.add(instance(name, host, port));
+            }
+            publisher.start();
+            List<CompletableFuture<PublishResult>> sent = new ArrayList<>(MESSAGES);
+            Thread closer = null;
+            String closed = null;
+            for (int i = 0; i < MESSAGES; i++) {
+                sent.add(publisher.publish(PublishPacket.builder().topic(TOPIC).payload(Integer.toString(i))
+                    .qos(QoS.AT_LEAST_ONCE).build()));
+                if (closer == null && processed.get() >= MESSAGES * 3 / 10) {
+                    closed = busiest();
+                    closer = new Thread(instances.get(names.indexOf(closed))::close, "close-instance-" + closed);
+                    closer.start();
+                }
+                if (i % 100 == 99) {
+                    // Paced to the instances' speed: both brokers drop QoS 1 messages beyond a queue
+                    // of 1,000 (mosquitto's max_queued_messages per client, HiveMQ's max-queue-size),
+                    // which is their configuration, not something a client can change.
+                    int sentSoFar = i;
+                    try {
+                        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2))
+                            .until(() -> sentSoFar - processed.get() < BACKLOG);
+                    } catch (org.awaitility.core.ConditionTimeoutException ex) {
+                        StringBuilder state = new StringBuilder();
+                        for (int k = 0; k < instances.size(); k++) {
+                            if (instances.get(k).isActive()) {
+                                Mqtt5ListenerContainer c = instances.get(k).getBean(Mqtt5ListenerEndpointRegistry.class)
+                                    .getListenerContainer("jobs");
+                                state.append(names.get(k)).append(": inFlight ").append(c.inFlight()).append(" withheld ")
+                                    .append(c.withheldCount()).append(" subscribed ").append(c.isSubscribed())
+                                    .append(" running ").append(c.isRunning()).append("; ");
+                            }
+                        }
+                        throw new AssertionError(brokerName + ": stalled at " + processed.get() + " processed of " + i
+                                + " sent; per instance " + processedPerInstance + ", closed " + closed + "; " + state, ex);
+                    }
+                }
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertThat(closer).as("an instance was closed while messages were sent").isNotNull();
+            closer.join(30_000);
+            assertThat(instances.get(names.indexOf(closed)).isActive()).as("instance " + closed + " closed").isFalse();
+
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> processedBy.size() == MESSAGES);
+            } catch (org.awaitility.core.ConditionTimeoutException ex) {
+                List<Integer> missing = new ArrayList<>();
+                for (int i = 0; i < MESSAGES && missing.size() < 20; i++) {
+                    if (!processedBy.containsKey(i)) {
+                        missing.add(i);
+                    }
+                }
+                throw new AssertionError(brokerName + ": " + (MESSAGES - processedBy.size()) + " of " + MESSAGES
+                        + " messages never processed, e.g. " + missing, ex);
+            }
+
+            Map<String, Long> split = new TreeMap<>(processedBy.values().stream().flatMap(List::stream)
+                .collect(Collectors.groupingBy((name) -> name, Collectors.counting())));
+            Set<Integer> duplicates = processedBy.entrySet().stream().filter((e) -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+            System.out.println("Shared-subscription scale-out on " + brokerName + ": " + MESSAGES
+                    + " QoS 1 messages, processed per instance " + split + " (" + closed + " closed mid-stream), duplicates "
+                    + duplicates.size());
+
+            assertThat(processedBy).hasSize(MESSAGES);
+            assertThat(names).containsAll(split.keySet());
+            assertThat(split.get(closed)).as("instance " + closed + " worked before it was closed").isPositive();
+            // The closed instance acknowledged everything it processed before it disconnected:
+            // nothing it processed came back to another instance.
+            String closedName = closed;
+            List<Integer> processedAgain = duplicates.stream()
+                .filter((n) -> processedBy.get(n).indexOf(closedName) == 0).sorted().toList();
+            assertThat(processedAgain).isEmpty();
+        } finally {
+            publisher.close();
+            instances.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    /** The instance that has processed most so far: closing it leaves the most work in flight. */
+    private static String busiest() {
+        return processedPerInstance.entrySet().stream().max(Map.Entry.comparingByValue(
+                Comparator.comparingInt(AtomicInteger::get))).orElseThrow().getKey();
+    }
+
+    private static ConfigurableApplicationContext instance(String name, String host, int port) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkerApp.class)
+            .web(WebApplicationType.NONE)
+            .properties("worker.name=" + name, "spring.main.banner-mode=off",
+                    "aws.iot.mqtt5.endpoint=" + host, "aws.iot.mqtt5.port=" + port,
+                    "aws.iot.mqtt5.client-id=scale-" + name, "aws.iot.mqtt5.startup.wait-for-connection=true",
+                    // a broker fills one member's window before the next (HiveMQ does): a small one spreads the work
+                    "aws.iot.mqtt5.receive-maximum=50")
+            .run();
+        Mqtt5ListenerContainer jobs = context.getBean(Mqtt5ListenerEndpointRegistry.class).getListenerContainer("jobs");
+        await().atMost(Duration.ofSeconds(10)).until(jobs::isSubscribed);
+        return context;
+    }
+}
