@@ -32,8 +32,9 @@ import java.util.List;
  * MQTT-4.6.0-4). A QoS 2 publish is delivered once per packet identifier until its PUBREL, which
  * PUBCOMP answers; the acks of one flow leave in flow order, PUBRECs (a duplicate's too) before
  * the PUBCOMP, never after it, even when the server sends PUBREL before the client's PUBREC left
- * (see {@link InboundQos2Table}). A QoS 1 or 2 publish nothing takes is acknowledged at once.
- * Event loop only, except
+ * (see {@link InboundQos2Table}). A QoS 1 or 2 publish nothing takes is acknowledged at once, or,
+ * with {@code acknowledgeUnroutedPublishes} false, withheld: never acknowledged on this
+ * connection, so that the server sends it again on the next one. Event loop only, except
  * {@link #acknowledged} and the standing routes.
  */
 final class InboundPublishes {
@@ -57,6 +58,7 @@ final class InboundPublishes {
     private final int receiveMaximum;
     private final int topicAliasMaximum;
     private final PublishObserver observer;
+    private final boolean acknowledgeUnrouted;
     private final ConnectionLog log;
     private final StandingRoutes standingRoutes = new StandingRoutes();
 
@@ -67,6 +69,11 @@ final class InboundPublishes {
     private ArrayDeque<PendingAck> owed;
     /** QoS 1 publishes in {@link #owed}; QoS 2 ones count until PUBCOMP, through the QoS 2 table. */
     private int owedQos1;
+    /**
+     * QoS 1 and 2 publishes withheld on this connection: in no other count, never acknowledged,
+     * but the server counts them in flight until the connection ends, so the client does too.
+     */
+    private int withheld;
 
     InboundPublishes(OperationQueue operations, Mqtt5ClientOptions options, ConnectionLog log) {
         ConnectPacket connect = options.connectOptions();
@@ -74,6 +81,7 @@ final class InboundPublishes {
         this.receiveMaximum = connect.receiveMaximum() != null ? connect.receiveMaximum() : 65535;
         this.topicAliasMaximum = connect.topicAliasMaximum() != null ? connect.topicAliasMaximum() : 0;
         this.observer = options.publishObserver();
+        this.acknowledgeUnrouted = options.acknowledgeUnroutedPublishes();
         this.log = log;
     }
 
@@ -90,6 +98,7 @@ final class InboundPublishes {
             owed.clear();
         }
         this.owedQos1 = 0;
+        this.withheld = 0;
         if (!sessionPresent) {
             qos2 = null;
         } else if (qos2 != null) {
@@ -104,7 +113,7 @@ final class InboundPublishes {
 
     /**
      * Delivers a received publish, refuses it for its payload ({@link #refusedForItsPayload}), or
-     * acknowledges one that nothing takes ({@link #unrouted}).
+     * acknowledges or withholds one that nothing takes ({@link #unrouted}).
      */
     void onPublish(InboundPublish inbound) {
         PublishPacket publish = resolveAlias(inbound.publish());
@@ -115,7 +124,7 @@ final class InboundPublishes {
         int qos = publish.qos().value();
         int packetId = inbound.packetId();
         boolean duplicate = qos == 2 && qos2 != null && qos2.contains(packetId);
-        if (qos > 0 && !duplicate && owedQos1 + (qos2 == null ? 0 : qos2.size()) >= receiveMaximum) {
+        if (qos > 0 && !duplicate && owedQos1 + withheld + (qos2 == null ? 0 : qos2.size()) >= receiveMaximum) {
             throw new MqttProtocolException(DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "the server sent more than "
                     + receiveMaximum + " unacknowledged QoS 1 and 2 publishes (the client's Receive Maximum)");
         }
@@ -172,11 +181,23 @@ final class InboundPublishes {
         return ack;
     }
 
-    /** A publish no handler or listener takes: QoS 0 is dropped; QoS 1 and 2 are acknowledged in turn. */
+    /**
+     * A publish no handler or listener takes: QoS 0 is dropped; QoS 1 and 2 are acknowledged in
+     * turn, or withheld. A withheld publish takes no place in the order of the acknowledgements
+     * (those of later publishes do not wait for it) and no QoS 2 flow (the server's resend on the
+     * next connection is new, not a duplicate), but counts against the Receive Maximum until the
+     * connection ends, as it does on the server.
+     */
     private void unrouted(PublishPacket publish, int packetId, int qos) {
-        if (qos > 0) {
+        if (qos == 0) {
+            return;
+        }
+        if (acknowledgeUnrouted) {
             owe(packetId, qos, 1).done = true;
             flushAcks();
+        } else {
+            withheld++;
+            log.publishWithheld(publish);
         }
     }
 
