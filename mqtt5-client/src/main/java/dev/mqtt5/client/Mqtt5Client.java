@@ -16,6 +16,7 @@ import dev.mqtt5.client.packet.UnsubscribePacket;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -190,6 +191,37 @@ public final class Mqtt5Client implements AutoCloseable {
         return Operations.subscribe(engine, Objects.requireNonNull(subscribe, "subscribe must not be null"), null, ackTimeout);
     }
 
+    /**
+     * Routes received publishes whose topic matches one of {@code topicFilters} to
+     * {@code handler}, from now on, whether or not this client has subscribed to these filters on
+     * this connection: a resumed session delivers messages for subscriptions made by an earlier
+     * process before this one subscribes again (the server may send them right after CONNACK),
+     * and a handler given only to {@link #subscribe(SubscribePacket, ManualAckPublishListener)}
+     * is not known before that SUBSCRIBE is submitted. Nothing is sent to the server: subscribe
+     * as well, for the subscriptions to exist.
+     *
+     * <p>Precedence: a publish goes to the handlers of the subscriptions it matches, if any
+     * (see {@link #subscribe(SubscribePacket, PublishReceivedListener)}); only when none claims
+     * it, to the handlers registered here whose filters match (each handler once, whatever the
+     * number of its registrations that match); only when none matches, to the client's
+     * publish-received listener. So a handler given both to {@code subscribe} and to this
+     * method, the same object, gets each publish once. The handler acknowledges each publish
+     * itself (see {@link Acknowledgement}).
+     *
+     * <p>Filters are checked as a SUBSCRIBE's are (wildcards; {@code $share/group/filter}
+     * matches on the filter after the group). May be called from any thread, before
+     * {@link #start()}, while connected or offline: publishes processed after it returns are
+     * routed by it, until {@link HandlerRegistration#close()}.
+     *
+     * @param topicFilters one or more topic filters
+     * @param handler receives the matching publishes, on the callback executor
+     * @return the registration; close it to remove the route
+     * @throws IllegalArgumentException when {@code topicFilters} is empty or a filter is invalid
+     * @throws NullPointerException when an argument or a filter is null
+     */
+    public HandlerRegistration addHandler(List<String> topicFilters, ManualAckPublishListener handler) {
+        return Operations.addHandler(engine, topicFilters, handler);
+    }
 
     /**
      * Unsubscribes.

@@ -67,6 +67,7 @@ public final class Mqtt5ClientOptions {
     private final boolean iotCoreValidation;
     private final boolean allowDiscouragedCharacters;
     private final PublishObserver publishObserver;
+    private final boolean acknowledgeUnroutedPublishes;
 
     private Mqtt5ClientOptions(Builder b) {
         this.hostName = b.hostName;
@@ -95,6 +96,7 @@ public final class Mqtt5ClientOptions {
         this.iotCoreValidation = b.iotCoreValidation;
         this.allowDiscouragedCharacters = b.allowDiscouragedCharacters;
         this.publishObserver = b.publishObserver;
+        this.acknowledgeUnroutedPublishes = b.acknowledgeUnroutedPublishes;
     }
 
     private static int defaultPort(boolean tls, boolean webSocket) {
@@ -197,6 +199,14 @@ public final class Mqtt5ClientOptions {
         return manualAckPublishListener;
     }
 
+    /**
+     * Whether a received QoS 1 or 2 publish that no handler or listener takes is acknowledged at
+     * once (default true), or withheld (false); see {@link Builder#acknowledgeUnroutedPublishes}.
+     */
+    public boolean acknowledgeUnroutedPublishes() {
+        return acknowledgeUnroutedPublishes;
+    }
+
     /** How outbound topic aliases are used (default disabled). */
     public TopicAliasingOptions topicAliasing() {
         return topicAliasing;
@@ -253,7 +263,8 @@ public final class Mqtt5ClientOptions {
                 + ", operationTimeout=" + operationTimeout + ", tls=" + tls + ", webSocket=" + webSocket
                 + ", tcpNoDelay=" + tcpNoDelay + ", topicAliasing=" + topicAliasing + ", flowControl=" + flowControl
                 + ", httpProxy=" + httpProxy + ", iotCoreValidation=" + iotCoreValidation
-                + ", allowDiscouragedCharacters=" + allowDiscouragedCharacters + "]";
+                + ", allowDiscouragedCharacters=" + allowDiscouragedCharacters
+                + ", acknowledgeUnroutedPublishes=" + acknowledgeUnroutedPublishes + "]";
     }
 
     /** Builds {@link Mqtt5ClientOptions}; every setter names its field when it rejects a value. */
@@ -283,6 +294,7 @@ public final class Mqtt5ClientOptions {
         private boolean iotCoreValidation;
         private boolean allowDiscouragedCharacters;
         private PublishObserver publishObserver;
+        private boolean acknowledgeUnroutedPublishes = true;
 
         private Builder() {
         }
@@ -413,6 +425,28 @@ public final class Mqtt5ClientOptions {
         public Builder publishReceivedListener(ManualAckPublishListener listener) {
             this.manualAckPublishListener = listener;
             this.publishReceivedListener = null;
+            return this;
+        }
+
+        /**
+         * Whether a received QoS 1 or 2 publish that no per-subscription handler, no handler of
+         * {@code Mqtt5Client.addHandler} and no publish-received listener takes is acknowledged
+         * (PUBACK, PUBREC) at once and so lost; default true. When false it is withheld instead:
+         * not acknowledged on this connection, so the server keeps it and sends it again on the
+         * next connection of the session (with a session that has not expired), when a handler
+         * may be there for it. The acknowledgements of later publishes do not wait for it. Each
+         * is logged at WARN on logger {@code dev.mqtt5.client.Mqtt5Client}, naming the topic
+         * (repeats are summarised); QoS 0 publishes are dropped either way.
+         *
+         * <p>The cost: a withheld publish counts against the client's Receive Maximum until the
+         * connection ends, as the server counts it in flight. Stale messages stored in the
+         * session for subscriptions that nothing handles any more are sent again on every
+         * connection and each time occupy receive slots; once they fill the Receive Maximum the
+         * server sends nothing more on that connection. Unsubscribe such filters (the WARN lines
+         * name the topics), or keep the default.
+         */
+        public Builder acknowledgeUnroutedPublishes(boolean acknowledge) {
+            this.acknowledgeUnroutedPublishes = acknowledge;
             return this;
         }
 

@@ -26,7 +26,6 @@ import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
 import dev.mqtt5.client.packet.PubRelPacket;
-import dev.mqtt5.client.packet.PublishPacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -115,8 +114,7 @@ public final class ClientEngine {
         this.operations = new OperationQueue(loop, callbacks, options);
         this.submissions = new Submissions(loop, operations);
         ConnectPacket c = options.connectOptions();
-        this.inbound = new InboundPublishes(operations, c.receiveMaximum() != null ? c.receiveMaximum() : 65535,
-                c.topicAliasMaximum() != null ? c.topicAliasMaximum() : 0, options.publishObserver());
+        this.inbound = new InboundPublishes(operations, options, connectionLog);
         this.backoff = new ReconnectBackoff(options.reconnectOptions());
         this.auth = options.enhancedAuthenticator() == null ? null
                 : new EnhancedAuthFlow(options.enhancedAuthenticator(), callbacks, loop, this);
@@ -157,6 +155,11 @@ public final class ClientEngine {
 
     OperationQueue operations() {
         return operations;
+    }
+
+    /** The handlers registered without subscribing; any thread. */
+    StandingRoutes standingRoutes() {
+        return inbound.standingRoutes();
     }
 
     /** When the current connection got its CONNACK; 0 while not connected. */
@@ -347,10 +350,7 @@ public final class ClientEngine {
 
     private void dispatch(Object msg) {
         if (msg instanceof InboundPublish publish) {
-            PublishPacket refused = inbound.onPublish(publish);
-            if (refused != null) {
-                connectionLog.payloadRefused(refused);
-            }
+            inbound.onPublish(publish);
         } else if (msg instanceof InboundAck<?> ack) {
             if (ack.packet() instanceof PubRelPacket) {
                 inbound.onPubRel(ack.packetId());

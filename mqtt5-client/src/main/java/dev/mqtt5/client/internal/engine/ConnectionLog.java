@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Tells operators what happens to a client's connection, through SLF4J: each connection at INFO;
  * each failed attempt and each lost connection at WARN, in one line with its cause; repeated
  * failures summarised; the recovery with its downtime, and the stop, at INFO. One per client,
- * owned by the engine, called on its event loop at connection events only: nothing here runs on
- * the publish and receive paths.
+ * owned by the engine, called on its event loop at connection events and for received publishes
+ * the client does not deliver (refused for their payload, or withheld): nothing here runs on the
+ * paths of publishes sent or delivered.
  *
  * <p>Every client writes to one logger, {@value #LOGGER_NAME}, named after the class users
  * create: operators configure one name however many clients an application runs, and no logger
@@ -64,7 +65,9 @@ final class ConnectionLog {
     /** Held only while connection attempts fail: a connected client keeps no outage state. */
     private Outage outage;
     /** Created with the first received publish refused for its payload. */
-    private Refusals refusals;
+    private Repeats refusals;
+    /** Created with the first received publish withheld (acknowledgeUnroutedPublishes false). */
+    private Repeats withheld;
 
     ConnectionLog(Mqtt5ClientOptions options) {
         this.options = options;
@@ -178,25 +181,41 @@ final class ConnectionLog {
      * per interval with the count since the last line.
      */
     void payloadRefused(PublishPacket publish) {
-        long now = timing.clock().getAsLong();
         if (refusals == null) {
-            refusals = new Refusals();
-        } else if (now - refusals.lastLineAt < timing.intervalNanos()) {
-            refusals.unreported++;
+            refusals = new Repeats();
+        }
+        int more = refusals.due(timing);
+        if (more < 0 || !log.isWarnEnabled()) {
             return;
         }
         int qos = publish.qos().value();
-        int more = refusals.unreported;
-        refusals.lastLineAt = now;
-        refusals.unreported = 0;
-        if (log.isWarnEnabled()) {
-            log.warn(line(" did not deliver a QoS " + qos + " publish on topic '" + publish.topic() + "' from "
-                    + endpoint() + ": its Payload Format Indicator says UTF-8, but the payload is not well-formed "
-                    + "UTF-8 at byte offset " + WellFormedUtf8.firstMalformed(publish.payload()) + "; "
-                    + (qos == 0 ? "dropped" : "answered with " + (qos == 1 ? "PUBACK" : "PUBREC")
-                    + " reason code 0x99 (Payload format invalid)")
-                    + (more > 0 ? " (" + more + " more such publishes since the last line)" : "")));
+        log.warn(line(" did not deliver a QoS " + qos + " publish on topic '" + publish.topic() + "' from "
+                + endpoint() + ": its Payload Format Indicator says UTF-8, but the payload is not well-formed "
+                + "UTF-8 at byte offset " + WellFormedUtf8.firstMalformed(publish.payload()) + "; "
+                + (qos == 0 ? "dropped" : "answered with " + (qos == 1 ? "PUBACK" : "PUBREC")
+                + " reason code 0x99 (Payload format invalid)") + since(more)));
+    }
+
+    /**
+     * A received QoS 1 or 2 publish that no handler or listener takes was withheld: not
+     * acknowledged, so that the server sends it again on the next connection of the session.
+     * Summarised like {@link #payloadRefused}, on a count of its own.
+     */
+    void publishWithheld(PublishPacket publish) {
+        if (withheld == null) {
+            withheld = new Repeats();
         }
+        int more = withheld.due(timing);
+        if (more < 0 || !log.isWarnEnabled()) {
+            return;
+        }
+        log.warn(line(" withheld a QoS " + publish.qos().value() + " publish on topic '" + publish.topic()
+                + "' that no handler or listener takes: not acknowledged; the server sends it again on the next "
+                + "connection of the session (acknowledgeUnroutedPublishes=false)" + since(more)));
+    }
+
+    private static String since(int more) {
+        return more > 0 ? " (" + more + " more such publishes since the last line)" : "";
     }
 
     /** The client stopped; the next start begins a new story. */
@@ -354,10 +373,25 @@ final class ConnectionLog {
     private record Timing(long intervalNanos, LongSupplier clock) {
     }
 
-    /** Received publishes refused for their payload: when the last line was written, how many since. */
-    private static final class Refusals {
-        long lastLineAt;
-        int unreported;
+    /** Occurrences of one kind, logged at most once per interval: when the last line was written, how many since. */
+    private static final class Repeats {
+        private boolean written;
+        private long lastLineAt;
+        private int unreported;
+
+        /** -1 when a line was written within the interval (this one is counted), else how many were counted before it. */
+        int due(Timing timing) {
+            long now = timing.clock().getAsLong();
+            if (written && now - lastLineAt < timing.intervalNanos()) {
+                unreported++;
+                return -1;
+            }
+            int more = unreported;
+            written = true;
+            lastLineAt = now;
+            unreported = 0;
+            return more;
+        }
     }
 
     /** Failed attempts since the connection was lost or the client started. */

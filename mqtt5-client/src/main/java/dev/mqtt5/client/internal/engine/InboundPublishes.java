@@ -2,6 +2,7 @@ package dev.mqtt5.client.internal.engine;
 
 import dev.mqtt5.client.Acknowledgement;
 import dev.mqtt5.client.ManualAckPublishListener;
+import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.PublishObserver;
 import dev.mqtt5.client.exception.MqttProtocolException;
 import dev.mqtt5.client.internal.codec.InboundPublish;
@@ -9,6 +10,7 @@ import dev.mqtt5.client.internal.codec.OutboundPacket;
 import dev.mqtt5.client.internal.codec.PacketEncoders;
 import dev.mqtt5.client.internal.codec.WellFormedUtf8;
 import dev.mqtt5.client.internal.session.InboundQos2Table;
+import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
 import dev.mqtt5.client.packet.PayloadFormat;
 import dev.mqtt5.client.packet.PubAckPacket;
@@ -24,13 +26,16 @@ import java.util.List;
 
 /**
  * Received publishes: resolves inbound topic aliases, enforces the client's Receive Maximum,
- * routes each publish to its per-subscription handlers or the client's listener (off the event
- * loop), and sends PUBACK or PUBREC once they acknowledge it, in the order the publishes arrived
- * (MQTT-4.6.0-3, MQTT-4.6.0-4). A QoS 2 publish is delivered once per packet identifier until
- * its PUBREL, which PUBCOMP answers; the acks of one flow leave in flow order, PUBRECs (a
- * duplicate's too) before the PUBCOMP, never after it, even when the server sends PUBREL before
- * the client's PUBREC left (see {@link InboundQos2Table}). Event loop only, except
- * {@link #acknowledged}.
+ * routes each publish to its per-subscription handlers, else to the standing routes
+ * ({@link StandingRoutes}), else to the client's listener (off the event loop), and sends PUBACK
+ * or PUBREC once they acknowledge it, in the order the publishes arrived (MQTT-4.6.0-3,
+ * MQTT-4.6.0-4). A QoS 2 publish is delivered once per packet identifier until its PUBREL, which
+ * PUBCOMP answers; the acks of one flow leave in flow order, PUBRECs (a duplicate's too) before
+ * the PUBCOMP, never after it, even when the server sends PUBREL before the client's PUBREC left
+ * (see {@link InboundQos2Table}). A QoS 1 or 2 publish nothing takes is acknowledged at once, or,
+ * with {@code acknowledgeUnroutedPublishes} false, withheld: never acknowledged on this
+ * connection, so that the server sends it again on the next one. Event loop only, except
+ * {@link #acknowledged} and the standing routes.
  */
 final class InboundPublishes {
 
@@ -53,6 +58,9 @@ final class InboundPublishes {
     private final int receiveMaximum;
     private final int topicAliasMaximum;
     private final PublishObserver observer;
+    private final boolean acknowledgeUnrouted;
+    private final ConnectionLog log;
+    private final StandingRoutes standingRoutes = new StandingRoutes();
 
     // Per connection.
     private String[] aliases;
@@ -61,12 +69,25 @@ final class InboundPublishes {
     private ArrayDeque<PendingAck> owed;
     /** QoS 1 publishes in {@link #owed}; QoS 2 ones count until PUBCOMP, through the QoS 2 table. */
     private int owedQos1;
+    /**
+     * QoS 1 and 2 publishes withheld on this connection: in no other count, never acknowledged,
+     * but the server counts them in flight until the connection ends, so the client does too.
+     */
+    private int withheld;
 
-    InboundPublishes(OperationQueue operations, int receiveMaximum, int topicAliasMaximum, PublishObserver observer) {
+    InboundPublishes(OperationQueue operations, Mqtt5ClientOptions options, ConnectionLog log) {
+        ConnectPacket connect = options.connectOptions();
         this.operations = operations;
-        this.receiveMaximum = receiveMaximum;
-        this.topicAliasMaximum = topicAliasMaximum;
-        this.observer = observer;
+        this.receiveMaximum = connect.receiveMaximum() != null ? connect.receiveMaximum() : 65535;
+        this.topicAliasMaximum = connect.topicAliasMaximum() != null ? connect.topicAliasMaximum() : 0;
+        this.observer = options.publishObserver();
+        this.acknowledgeUnrouted = options.acknowledgeUnroutedPublishes();
+        this.log = log;
+    }
+
+    /** The handlers registered without subscribing; any thread. */
+    StandingRoutes standingRoutes() {
+        return standingRoutes;
     }
 
     /** A new connection: aliases start empty, acknowledgements owed on the old one are void. */
@@ -77,6 +98,7 @@ final class InboundPublishes {
             owed.clear();
         }
         this.owedQos1 = 0;
+        this.withheld = 0;
         if (!sessionPresent) {
             qos2 = null;
         } else if (qos2 != null) {
@@ -90,18 +112,19 @@ final class InboundPublishes {
     }
 
     /**
-     * Delivers a received publish, or refuses it for its payload ({@link #refusedForItsPayload});
-     * returns the refused publish (with its topic resolved), for the log, or null.
+     * Delivers a received publish, refuses it for its payload ({@link #refusedForItsPayload}), or
+     * acknowledges or withholds one that nothing takes ({@link #unrouted}).
      */
-    PublishPacket onPublish(InboundPublish inbound) {
+    void onPublish(InboundPublish inbound) {
         PublishPacket publish = resolveAlias(inbound.publish());
         if (publish.payloadFormat() == PayloadFormat.UTF8 && refusedForItsPayload(inbound.packetId(), publish)) {
-            return publish;
+            log.payloadRefused(publish);
+            return;
         }
         int qos = publish.qos().value();
         int packetId = inbound.packetId();
         boolean duplicate = qos == 2 && qos2 != null && qos2.contains(packetId);
-        if (qos > 0 && !duplicate && owedQos1 + (qos2 == null ? 0 : qos2.size()) >= receiveMaximum) {
+        if (qos > 0 && !duplicate && owedQos1 + withheld + (qos2 == null ? 0 : qos2.size()) >= receiveMaximum) {
             throw new MqttProtocolException(DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "the server sent more than "
                     + receiveMaximum + " unacknowledged QoS 1 and 2 publishes (the client's Receive Maximum)");
         }
@@ -109,7 +132,7 @@ final class InboundPublishes {
             if (qos2.released(packetId)) {
                 // Sent again after its PUBREL: a PUBREC now would follow the PUBCOMP owed, and could
                 // be taken for the PUBREC of a new message with this identifier.
-                return null;
+                return;
             }
             // A duplicate of a publish already delivered: acknowledged again in turn, not delivered again.
             qos2.pubRecOwed(packetId);
@@ -117,33 +140,22 @@ final class InboundPublishes {
             owed().add(again);
             again.done = true;
             flushAcks();
-            return null;
-        }
-        if (qos == 2) {
-            if (qos2 == null) {
-                qos2 = new InboundQos2Table();
-            }
-            qos2.pubRecOwed(packetId);
-        } else if (qos == 1) {
-            owedQos1++;
+            return;
         }
         if (observer != null) {
             operations.callbacks.runWithCompletions(() -> observer.publishReceived(publish));
         }
+        // Subscriptions' handlers first; the standing routes only take what none of them claims,
+        // so a handler registered both ways gets a publish once.
         List<ManualAckPublishListener> handlers = operations.router().route(publish);
-        int targets = handlers.isEmpty() ? (operations.callbacks.hasPublishListener() ? 1 : 0) : handlers.size();
-        PendingAck ack = null;
-        if (qos > 0) {
-            ack = new PendingAck(this, generation, packetId, qos, Math.max(targets, 1));
-            owed().add(ack);
+        if (handlers.isEmpty()) {
+            handlers = standingRoutes.route(publish.topic());
         }
-        if (targets == 0) {
-            if (ack != null) {
-                ack.done = true;
-                flushAcks();
-            }
-            return null;
+        if (handlers.isEmpty() && !operations.callbacks.hasPublishListener()) {
+            unrouted(publish, packetId, qos);
+            return;
         }
+        PendingAck ack = qos > 0 ? owe(packetId, qos, Math.max(handlers.size(), 1)) : null;
         Acknowledgement handle = ack != null ? ack.forOneHandler() : NOTHING_TO_ACK;
         if (handlers.isEmpty()) {
             operations.callbacks.deliverToListener(publish, handle);
@@ -152,7 +164,41 @@ final class InboundPublishes {
                 operations.callbacks.deliver(handler, publish, handle);
             }
         }
-        return null;
+    }
+
+    /** Starts the acknowledgement of a QoS 1 or 2 publish, in arrival order, once its handlers acknowledged it. */
+    private PendingAck owe(int packetId, int qos, int handlers) {
+        if (qos == 2) {
+            if (qos2 == null) {
+                qos2 = new InboundQos2Table();
+            }
+            qos2.pubRecOwed(packetId);
+        } else {
+            owedQos1++;
+        }
+        PendingAck ack = new PendingAck(this, generation, packetId, qos, handlers);
+        owed().add(ack);
+        return ack;
+    }
+
+    /**
+     * A publish no handler or listener takes: QoS 0 is dropped; QoS 1 and 2 are acknowledged in
+     * turn, or withheld. A withheld publish takes no place in the order of the acknowledgements
+     * (those of later publishes do not wait for it) and no QoS 2 flow (the server's resend on the
+     * next connection is new, not a duplicate), but counts against the Receive Maximum until the
+     * connection ends, as it does on the server.
+     */
+    private void unrouted(PublishPacket publish, int packetId, int qos) {
+        if (qos == 0) {
+            return;
+        }
+        if (acknowledgeUnrouted) {
+            owe(packetId, qos, 1).done = true;
+            flushAcks();
+        } else {
+            withheld++;
+            log.publishWithheld(publish);
+        }
     }
 
     void onPubRel(int packetId) {

@@ -6,11 +6,15 @@ import dev.mqtt5.client.packet.SubAckPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.UnsubAckPacket;
 import dev.mqtt5.client.packet.UnsubscribePacket;
+import dev.mqtt5.client.HandlerRegistration;
 import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.internal.codec.EncodedTopic;
+import dev.mqtt5.client.internal.codec.Topics;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -57,6 +61,26 @@ public final class Operations {
         }
         OperationValidator.unsubscribe(unsubscribe, engine.options().allowDiscouragedCharacters());
         return engine.submit(new UnsubscribeOperation(unsubscribe, positive(ackTimeout)));
+    }
+
+    /**
+     * Routes publishes that match the filters, and no subscription's handler claims, to the
+     * handler (see {@link StandingRoutes}); the filters are checked as a SUBSCRIBE's are.
+     */
+    public static HandlerRegistration addHandler(ClientEngine engine, List<String> topicFilters,
+            ManualAckPublishListener handler) {
+        Objects.requireNonNull(topicFilters, "topicFilters must not be null");
+        Objects.requireNonNull(handler, "handler must not be null");
+        if (topicFilters.isEmpty()) {
+            throw new IllegalArgumentException("addHandler topicFilters must not be empty");
+        }
+        String[] filters = new String[topicFilters.size()];
+        for (int i = 0; i < filters.length; i++) {
+            String field = "addHandler topicFilters[" + i + "]";
+            filters[i] = Objects.requireNonNull(topicFilters.get(i), field + " must not be null");
+            Topics.checkTopicFilter(field, filters[i], engine.options().allowDiscouragedCharacters());
+        }
+        return engine.standingRoutes().add(filters, handler);
     }
 
     /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */
