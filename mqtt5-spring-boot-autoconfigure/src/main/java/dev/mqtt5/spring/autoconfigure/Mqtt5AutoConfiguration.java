@@ -6,6 +6,7 @@ import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -49,9 +50,15 @@ public final class Mqtt5AutoConfiguration {
     @ConditionalOnMissingBean
     Mqtt5Client mqtt5Client(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
             Mqtt5ConnectionTracker tracker, ObjectProvider<Mqtt5ClientCustomizer> customizers,
-            ObjectProvider<AwsSigV4Credentials> sigV4Credentials, ResourceLoader resourceLoader) {
+            ObjectProvider<AwsSigV4Credentials> sigV4Credentials, ResourceLoader resourceLoader,
+            ListableBeanFactory beanFactory) {
+        // The client-wide listener only for the application's listener beans (counted by name, not
+        // made yet): without one, a publish no handler takes is not acknowledged (see
+        // aws.iot.mqtt5.acknowledge-unrouted-publishes) rather than acknowledged by an empty fan-out.
+        boolean applicationListeners = beanFactory.getBeanNamesForType(PublishReceivedListener.class, true, false).length > 0;
         Mqtt5ClientOptions options = Mqtt5ClientOptionsFactory.create(properties, connectionDetails,
-                tracker.lifecycleListener(), tracker.publishReceivedListener(), tracker.publishObserver(),
+                tracker.lifecycleListener(), applicationListeners ? tracker.publishReceivedListener() : null,
+                tracker.publishObserver(),
                 customizers.orderedStream().toList(),
                 sigV4Credentials.getIfAvailable(), resourceLoader.getClassLoader());
         Mqtt5Client client = new Mqtt5Client(options);

@@ -35,7 +35,9 @@ final class Mqtt5ClientOptionsFactory {
         Consumer<Mqtt5ClientOptions.Builder> options = (builder) -> {
             mapper.applyOptions(builder);
             builder.lifecycleListener(lifecycleListener);
-            builder.publishReceivedListener(publishReceivedListener);
+            if (publishReceivedListener != null) {
+                builder.publishReceivedListener(publishReceivedListener);
+            }
             builder.publishObserver(publishObserver);
             customizers.forEach((customizer) -> customizer.customize(builder));
         };

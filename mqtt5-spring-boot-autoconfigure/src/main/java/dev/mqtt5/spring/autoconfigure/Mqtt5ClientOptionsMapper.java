@@ -102,6 +102,7 @@ final class Mqtt5ClientOptionsMapper {
         map.from(p::getOfflineQueueBehavior).to(builder::offlineQueueBehavior);
         map.from(p::getPoisonOperationLimit).to(builder::poisonOperationLimit);
         builder.allowDiscouragedCharacters(p.isAllowDiscouragedCharacters());
+        builder.acknowledgeUnroutedPublishes(p.isAcknowledgeUnroutedPublishes());
         Mqtt5ReconnectProperties reconnect = p.getReconnect();
         ReconnectOptions.Builder backoff = ReconnectOptions.builder();
         map.from(reconnect::getMinDelay).to(backoff::minDelay);

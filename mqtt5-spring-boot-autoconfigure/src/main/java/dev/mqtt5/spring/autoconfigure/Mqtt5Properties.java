@@ -110,6 +110,15 @@ public class Mqtt5Properties {
     private boolean allowDiscouragedCharacters;
 
     /**
+     * Whether a QoS 1 or 2 publish that no @Mqtt5Listener, adapter or PublishReceivedListener bean
+     * takes is acknowledged (and so gone). By default it is not: the broker keeps it for the
+     * session and sends it again on the next connection, and a WARN line names its topic (a
+     * subscription that no code handles any more can be removed then). Unacknowledged, it takes
+     * one of the Receive Maximum slots until the connection ends.
+     */
+    private boolean acknowledgeUnroutedPublishes;
+
+    /**
      * Whether the client starts (connects) with the application context.
      */
     private boolean autoStartup = true;
@@ -275,6 +284,14 @@ public class Mqtt5Properties {
 
     public void setAllowDiscouragedCharacters(boolean allowDiscouragedCharacters) {
         this.allowDiscouragedCharacters = allowDiscouragedCharacters;
+    }
+
+    public boolean isAcknowledgeUnroutedPublishes() {
+        return this.acknowledgeUnroutedPublishes;
+    }
+
+    public void setAcknowledgeUnroutedPublishes(boolean acknowledgeUnroutedPublishes) {
+        this.acknowledgeUnroutedPublishes = acknowledgeUnroutedPublishes;
     }
 
     public boolean isAutoStartup() {

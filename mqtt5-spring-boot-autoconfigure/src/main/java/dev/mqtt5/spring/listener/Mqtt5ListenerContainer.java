@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mqtt5.client.Acknowledgement;
 import dev.mqtt5.client.ClientState;
+import dev.mqtt5.client.HandlerRegistration;
+import dev.mqtt5.client.ManualAckPublishListener;
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.UnsubscribePacket;
@@ -68,6 +70,11 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
 
     private final Object acceptLock = new Object();
 
+    /** The client's handler: the same for the subscription and the standing route, so it gets each publish once. */
+    private final ManualAckPublishListener handler = this::onPublish;
+
+    private final HandlerRegistration routes;
+
     private final AtomicLong withheld = new AtomicLong();
 
     /** When the last publish arrived ({@link System#nanoTime()}), for the quiet period after leaving shared groups. */
@@ -93,8 +100,11 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
         this.errorHandler = (endpoint.errorHandler() != null) ? endpoint.errorHandler()
                 : (defaultErrorHandler != null) ? defaultErrorHandler : new LoggingErrorHandler();
         this.observationRegistry = observationRegistry;
-        // A resumed session may deliver before the container starts: an auto-started one takes them.
+        // A resumed session may deliver before the container subscribes, even before it starts: the
+        // client routes the endpoint's filters to it from the first CONNACK, and an auto-started
+        // container takes them (others withhold them until they start).
         this.accepting = endpoint.autoStartup();
+        this.routes = client.addHandler(endpoint.filters(), this.handler);
     }
 
     /** The endpoint this container runs. */
@@ -244,6 +254,12 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
         return this.withheld.get();
     }
 
+    /** Removes the routing of the endpoint's filters to this container from the client (for good). */
+    public void close() {
+        stopAccepting();
+        this.routes.close();
+    }
+
     /** Whether the broker has acknowledged the current subscription (SUBACK) and it has not been ended since. */
     public boolean isSubscribed() {
         return this.subscriptionAcknowledged;
@@ -274,7 +290,7 @@ public final class Mqtt5ListenerContainer implements SmartLifecycle {
     private void subscribe() {
         this.subscribed = true;
         this.subscriptionAcknowledged = false;
-        this.client.subscribe(this.endpoint.toSubscribePacket(), this::onPublish).whenComplete((subAck, ex) -> {
+        this.client.subscribe(this.endpoint.toSubscribePacket(), this.handler).whenComplete((subAck, ex) -> {
             if (ex != null) {
                 synchronized (this) {
                     this.subscribed = false;

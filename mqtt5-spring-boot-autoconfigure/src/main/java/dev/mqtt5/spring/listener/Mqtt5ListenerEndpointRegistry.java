@@ -20,6 +20,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -37,7 +38,7 @@ import org.springframework.context.SmartLifecycle;
  * interrupted; those still running at the timeout are reported, and their acknowledgements are
  * lost with the connection (the broker redelivers them to a persistent session).
  */
-public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle {
+public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
     /** The phase: after the client has started ({@code Mqtt5ClientLifecycle.PHASE}), before it stops. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
@@ -257,6 +258,12 @@ public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle {
                         + " are not acknowledged");
             }
         }
+    }
+
+    /** Removes the containers' routes from the client. */
+    @Override
+    public void destroy() {
+        getListenerContainers().forEach(Mqtt5ListenerContainer::close);
     }
 
     @Override
