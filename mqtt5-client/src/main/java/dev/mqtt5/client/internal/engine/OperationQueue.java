@@ -471,18 +471,6 @@ final class OperationQueue {
         return taken;
     }
 
-    /** Whether an operation may be written now. */
-    private enum Admission {
-        /** Write it. */
-        TAKE,
-        /** A QoS 1/2 publish: the server's Receive Maximum is reached. */
-        NO_SEND_QUOTA,
-        /** Wait (packet identifiers or flow-control tokens). */
-        WAIT,
-        /** It can never be sent on this connection: fail it with {@link #rejection}. */
-        REJECT
-    }
-
     private Admission admit(Operation<?> op) {
         if (op instanceof PublishOperation p) {
             IllegalArgumentException refused = ServerLimits.publishRefused(p, settings);
