@@ -150,6 +150,41 @@ public final class TestCertificates {
     }
 
     /**
+     * Issues another client certificate signed by {@link #ca()}, with a new EC P-256 key, such as
+     * the next certificate of a rotation.
+     *
+     * @param commonName the subject's CN
+     * @return the client certificate and key
+     */
+    public Issued issueClient(String commonName) {
+        try {
+            X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
+            return issue(issuer, ca.privateKey(), commonName, Role.CLIENT);
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("issuing a client certificate failed", e);
+        }
+    }
+
+    /**
+     * Writes a certificate and a key as PEM files (the key as unencrypted PKCS#8), replacing files
+     * that exist: what a certificate rotation does on disk.
+     *
+     * @param issued the certificate and its key
+     * @param certificate the certificate file
+     * @param key the key file
+     */
+    public static void writePem(Issued issued, Path certificate, Path key) {
+        try {
+            write(certificate, "CERTIFICATE", issued.certificate().getEncoded());
+            write(key, "PRIVATE KEY", issued.privateKey().getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Writes every certificate and key as PEM into {@code directory} (created if missing).
      *
      * @param directory the target directory
