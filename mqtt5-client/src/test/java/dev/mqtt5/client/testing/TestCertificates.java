@@ -157,9 +157,30 @@ public final class TestCertificates {
      * @return the client certificate and key
      */
     public Issued issueClient(String commonName) {
+        return issueClient(commonName, "EC");
+    }
+
+    /**
+     * Issues another client certificate signed by {@link #ca()}, with a new key of the algorithm:
+     * {@code EC} (P-256) or {@code RSA} (2048 bits).
+     *
+     * @param commonName the subject's CN
+     * @param keyAlgorithm {@code EC} or {@code RSA}
+     * @return the client certificate and key
+     */
+    public Issued issueClient(String commonName, String keyAlgorithm) {
         try {
             X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
-            return issue(issuer, ca.privateKey(), commonName, Role.CLIENT);
+            KeyPair keys;
+            if (keyAlgorithm.equals("RSA")) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                keys = generator.generateKeyPair();
+            } else {
+                keys = newKeyPair();
+            }
+            return new Issued(sign(new X500Name("CN=" + commonName), keys, issuer, ca.privateKey(), Role.CLIENT),
+                    keys.getPrivate());
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("issuing a client certificate failed", e);
         }

@@ -12,7 +12,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -24,7 +26,7 @@ import org.springframework.core.io.ResourceLoader;
  * ties its lifecycle to the context through {@link Mqtt5ClientLifecycle} (when there is a single
  * client bean; applications that define several start and stop them themselves).
  */
-@AutoConfiguration
+@AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(Mqtt5Client.class)
 @EnableConfigurationProperties(Mqtt5Properties.class)
 public final class Mqtt5AutoConfiguration {
@@ -49,13 +51,18 @@ public final class Mqtt5AutoConfiguration {
     @ConditionalOnMissingBean
     Mqtt5Client mqtt5Client(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
             Mqtt5ConnectionTracker tracker, ObjectProvider<Mqtt5ClientCustomizer> customizers,
-            ObjectProvider<AwsSigV4Credentials> sigV4Credentials, ResourceLoader resourceLoader) {
+            ObjectProvider<AwsSigV4Credentials> sigV4Credentials, ObjectProvider<SslBundles> sslBundles,
+            ResourceLoader resourceLoader) {
+        Mqtt5SslBundles bundles = new Mqtt5SslBundles(sslBundles.getIfAvailable());
         Mqtt5ClientOptions options = Mqtt5ClientOptionsFactory.create(properties, connectionDetails,
                 tracker.lifecycleListener(), tracker.publishReceivedListener(), tracker.publishObserver(),
                 customizers.orderedStream().toList(),
-                sigV4Credentials.getIfAvailable(), resourceLoader.getClassLoader());
+                sigV4Credentials.getIfAvailable(), bundles, resourceLoader.getClassLoader());
         Mqtt5Client client = new Mqtt5Client(options);
         tracker.track(client);
+        if (properties.getTls().isReconnectOnBundleUpdate()) {
+            bundles.reconnectOnReload(client);
+        }
         return client;
     }
 
