@@ -257,6 +257,26 @@ public final class Mqtt5Client implements AutoCloseable {
         return engine.reauthenticate();
     }
 
+    /**
+     * Closes the current connection with a normal DISCONNECT and connects again at once, without
+     * the reconnect delay, keeping the session as the session behaviour allows (rejoined unless it
+     * is {@code CLEAN}, or the broker kept none) and every operation: queued ones stay queued
+     * whatever the offline-queue behaviour, and unacknowledged QoS 1 and 2 publishes are resent
+     * (with DUP in a rejoined session). Use it to make new connection settings take effect now,
+     * such as a client certificate rotated under a key manager of the TLS options, so that the old
+     * one can be revoked.
+     *
+     * <p>The lifecycle listener sees a Disconnection, then AttemptingConnect and ConnectionSuccess
+     * (or ConnectionFailure; then the client keeps reconnecting with its backoff, and the
+     * offline-queue behaviour applies again). While a connection attempt is in progress, it is
+     * abandoned and a new one starts; while the client waits to reconnect, it reconnects now.
+     * Does nothing when the client is stopped or stopping, or its connection is already closing.
+     * Returns at once; the work happens on the client's event loop.
+     */
+    public void reconnect() {
+        engine.reconnect();
+    }
+
     /** A snapshot of the operation queue: incomplete and unacknowledged operations, counts and sizes. */
     public OperationStatistics operationStatistics() {
         return engine.statistics();

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Configures an {@link Mqtt5Client} for AWS IoT Core in a few lines, with one static factory per
@@ -38,6 +37,11 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  * {@link #options(Consumer)}. Files and key material are read when the factory is called, so a
  * bad path, password or PIN fails there, naming the setting. IoT Core flow control (100 publishes
  * and 512 KiB per second) is on, as in the SDK; {@link #iotCoreValidation(boolean)} is opt-in.
+ *
+ * <p>Optional libraries: only the SigV4 factories ({@code websocketsWithDefaultAwsSigning}) need
+ * the AWS SDK ({@code software.amazon.awssdk:auth}, {@code http-auth-aws}); mutual TLS, PKCS#12,
+ * PKCS#11 and custom authorizers need neither it nor Bouncy Castle, except for PEM keys the JDK
+ * cannot read (PKCS#1 RSA, SEC1 EC, encrypted keys: {@code org.bouncycastle:bcpkix-jdk18on}).
  *
  * <p>Not thread-safe; build on one thread. The built client is thread-safe.
  */
@@ -86,7 +90,8 @@ public final class AwsIotMqtt5ClientBuilder {
      *
      * @param endpoint the account's IoT data endpoint
      * @param certPath PEM certificate chain, leaf first
-     * @param keyPath PEM private key: PKCS#1 RSA, SEC1 EC or PKCS#8
+     * @param keyPath PEM private key: PKCS#8 (read by the JDK), or PKCS#1 RSA or SEC1 EC (these
+     *     need Bouncy Castle, {@code org.bouncycastle:bcpkix-jdk18on}, on the class path)
      * @return the builder
      */
     public static AwsIotMqtt5ClientBuilder mtlsFromPath(String endpoint, Path certPath, Path keyPath) {
@@ -98,7 +103,7 @@ public final class AwsIotMqtt5ClientBuilder {
      *
      * @param endpoint the account's IoT data endpoint
      * @param certPath PEM certificate chain, leaf first
-     * @param keyPath PEM private key, possibly encrypted PKCS#8
+     * @param keyPath PEM private key; an encrypted one needs Bouncy Castle
      * @param keyPassword the key's password, or {@code null} for an unencrypted key
      * @return the builder
      */
@@ -117,7 +122,8 @@ public final class AwsIotMqtt5ClientBuilder {
      *
      * @param endpoint the account's IoT data endpoint
      * @param certificatePem PEM certificate chain, leaf first
-     * @param privateKeyPem PEM private key: PKCS#1 RSA, SEC1 EC or PKCS#8
+     * @param privateKeyPem PEM private key: PKCS#8 (read by the JDK), or PKCS#1 RSA or SEC1 EC
+     *     (these need Bouncy Castle on the class path)
      * @return the builder
      */
     public static AwsIotMqtt5ClientBuilder mtlsFromMemory(String endpoint, String certificatePem, String privateKeyPem) {
@@ -129,7 +135,7 @@ public final class AwsIotMqtt5ClientBuilder {
      *
      * @param endpoint the account's IoT data endpoint
      * @param certificatePem PEM certificate chain, leaf first
-     * @param privateKeyPem PEM private key, possibly encrypted PKCS#8
+     * @param privateKeyPem PEM private key; an encrypted one needs Bouncy Castle
      * @param keyPassword the key's password, or {@code null}
      * @return the builder
      */
@@ -146,6 +152,42 @@ public final class AwsIotMqtt5ClientBuilder {
         AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.MTLS);
         PrivateKey key = PemMaterial.privateKey(keyPem, keyPassword, "aws.iot.mqtt5 mtls privateKey", keySource);
         builder.identity = tls -> tls.clientCertificate(key, chain.toArray(X509Certificate[]::new));
+        return builder;
+    }
+
+    /**
+     * Direct MQTT with X.509 mutual TLS with a key and certificate chain already read (for
+     * example by Spring Boot's PEM support, which needs no Bouncy Castle).
+     *
+     * @param endpoint the account's IoT data endpoint
+     * @param key the private key of the leaf certificate
+     * @param chain the certificate chain, leaf first
+     * @return the builder
+     */
+    public static AwsIotMqtt5ClientBuilder mtlsWithKey(String endpoint, PrivateKey key, X509Certificate... chain) {
+        Objects.requireNonNull(key, "aws.iot.mqtt5 mtls key must not be null");
+        Objects.requireNonNull(chain, "aws.iot.mqtt5 mtls chain must not be null");
+        if (chain.length == 0) {
+            throw new IllegalArgumentException("aws.iot.mqtt5 mtls chain must hold the key's certificate");
+        }
+        AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.MTLS);
+        X509Certificate[] copy = chain.clone();
+        builder.identity = tls -> tls.clientCertificate(key, copy);
+        return builder;
+    }
+
+    /**
+     * Direct MQTT with mutual TLS whose client certificate comes from a key manager factory, such
+     * as one whose key managers follow a rotated certificate: each TLS handshake asks them again.
+     *
+     * @param endpoint the account's IoT data endpoint
+     * @param keyManagers an initialised key manager factory
+     * @return the builder
+     */
+    public static AwsIotMqtt5ClientBuilder mtlsWithKeyManagerFactory(String endpoint, KeyManagerFactory keyManagers) {
+        Objects.requireNonNull(keyManagers, "aws.iot.mqtt5 mtls keyManagerFactory must not be null");
+        AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.MTLS);
+        builder.identity = tls -> tls.keyManagerFactory(keyManagers);
         return builder;
     }
 
@@ -225,7 +267,9 @@ public final class AwsIotMqtt5ClientBuilder {
      * @return the builder
      */
     public static AwsIotMqtt5ClientBuilder websocketsWithDefaultAwsSigning(String endpoint, String region) {
-        return websocketsWithDefaultAwsSigning(endpoint, region, DefaultCredentialsProvider.builder().build());
+        AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.WEBSOCKET_SIGV4);
+        builder.signer = SigV4HandshakeSigner.create(region);
+        return builder;
     }
 
     /**
@@ -241,8 +285,10 @@ public final class AwsIotMqtt5ClientBuilder {
     public static AwsIotMqtt5ClientBuilder websocketsWithDefaultAwsSigning(String endpoint, String region,
             AwsCredentialsProvider credentialsProvider) {
         AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.WEBSOCKET_SIGV4);
-        builder.signer = SigV4HandshakeSigner.create(region, credentialsProvider != null ? credentialsProvider
-                : DefaultCredentialsProvider.builder().build());
+        // Only SigV4HandshakeSigner names the SDK's classes in its code: this class must load (and
+        // verify) without the SDK for the methods that do not sign (mutual TLS, custom authorizers).
+        builder.signer = credentialsProvider != null ? SigV4HandshakeSigner.create(region, credentialsProvider)
+                : SigV4HandshakeSigner.create(region);
         return builder;
     }
 

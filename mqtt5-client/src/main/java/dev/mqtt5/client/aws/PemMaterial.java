@@ -1,41 +1,38 @@
 package dev.mqtt5.client.aws;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.EncryptionException;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMException;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads X.509 certificates and private keys from PEM with BouncyCastle: PKCS#1 RSA
- * ({@code RSA PRIVATE KEY}), SEC1 EC ({@code EC PRIVATE KEY}), PKCS#8 ({@code PRIVATE KEY}),
- * password-encrypted PKCS#8 ({@code ENCRYPTED PRIVATE KEY}) and legacy OpenSSL-encrypted keys.
+ * Reads X.509 certificates and private keys from PEM. The JDK reads certificates and unencrypted
+ * PKCS#8 keys ({@code PRIVATE KEY}, RSA, EC, EdDSA); the other key formats, PKCS#1 RSA
+ * ({@code RSA PRIVATE KEY}), SEC1 EC ({@code EC PRIVATE KEY}), password-encrypted PKCS#8
+ * ({@code ENCRYPTED PRIVATE KEY}) and legacy OpenSSL-encrypted keys, need Bouncy Castle
+ * ({@link BouncyCastlePem}), which is optional: without it they fail naming the dependency.
  * Messages name the setting and the source, never key material or passwords.
  */
 final class PemMaterial {
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final Pattern BLOCK = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    /** The algorithms a PKCS#8 key may be for, tried in turn: the JDK's key factories need the name. */
+    private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "EdDSA", "RSASSA-PSS", "XDH", "DSA");
+    private static final String BOUNCY_CASTLE = "org.bouncycastle.openssl.PEMParser";
 
     private PemMaterial() {
     }
@@ -52,15 +49,16 @@ final class PemMaterial {
     /** Parses every certificate in {@code pem}, leaf first as written. */
     static List<X509Certificate> certificates(String pem, String setting, String source) {
         List<X509Certificate> certificates = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object;
-            while ((object = parser.readObject()) != null) {
-                if (object instanceof X509CertificateHolder holder) {
-                    certificates.add(converter.getCertificate(holder));
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            Matcher block = BLOCK.matcher(pem);
+            while (block.find()) {
+                if (block.group(1).equals("CERTIFICATE") || block.group(1).equals("X509 CERTIFICATE")) {
+                    certificates.add((X509Certificate) factory.generateCertificate(
+                            new ByteArrayInputStream(decode(block.group(2)))));
                 }
             }
-        } catch (IOException | CertificateException e) {
+        } catch (CertificateException | IllegalArgumentException e) {
             throw new IllegalArgumentException(setting + " " + source + " is not valid PEM: " + e.getMessage(), e);
         }
         if (certificates.isEmpty()) {
@@ -71,55 +69,77 @@ final class PemMaterial {
     }
 
     /**
-     * Parses the first private key in {@code pem}.
+     * Parses the first private key in {@code pem}: with the JDK when it is unencrypted PKCS#8,
+     * else with Bouncy Castle.
      *
      * @param password the password of an encrypted key, or {@code null}
      */
     static PrivateKey privateKey(String pem, char[] password, String setting, String source) {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object;
-            while ((object = parser.readObject()) != null) {
-                if (object instanceof ASN1ObjectIdentifier || object instanceof X509CertificateHolder) {
-                    continue; // EC PARAMETERS or a certificate next to the key
-                }
-                if (object instanceof PEMKeyPair pair) {
-                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
-                }
-                if (object instanceof PrivateKeyInfo info) {
-                    return converter.getPrivateKey(info);
-                }
-                if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                    requirePassword(password, setting, source);
-                    return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password)));
-                }
-                if (object instanceof PEMEncryptedKeyPair encrypted) {
-                    requirePassword(password, setting, source);
-                    return converter.getPrivateKey(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password)).getPrivateKeyInfo());
-                }
-                throw new IllegalArgumentException(setting + " " + source + " holds a " + object.getClass().getSimpleName()
-                        + ", not a private key; expected PKCS#1, PKCS#8, SEC1 EC or encrypted PKCS#8 PEM");
+        Matcher block = BLOCK.matcher(pem);
+        while (block.find()) {
+            String type = block.group(1);
+            if (type.equals("CERTIFICATE") || type.equals("EC PARAMETERS")) {
+                continue; // a certificate next to the key, or the curve of an SEC1 key
             }
-        } catch (PKCSException | OperatorCreationException | EncryptionException e) {
-            throw new IllegalArgumentException(setting + " " + source
-                    + " cannot be decrypted: the private key password is wrong or its cipher is unsupported", null);
-        } catch (PEMException e) {
-            throw new IllegalArgumentException(setting + " " + source + " is not a usable private key: "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), null);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(setting + " " + source + " is not valid PEM: " + e.getMessage(), null);
+            if (type.equals("PRIVATE KEY") && !block.group(2).contains("Proc-Type:")) {
+                return pkcs8(block.group(2), setting, source);
+            }
+            if (!type.endsWith("PRIVATE KEY")) {
+                throw new IllegalArgumentException(setting + " " + source + " holds a '" + type
+                        + "' PEM block, not a private key; expected PKCS#1, PKCS#8, SEC1 EC or encrypted PKCS#8 PEM");
+            }
+            if (!bouncyCastlePresent()) {
+                throw new IllegalArgumentException(setting + " " + source + " is a " + describe(type, block.group(2))
+                        + ", which needs Bouncy Castle (org.bouncycastle:bcpkix-jdk18on) on the class path; add it, "
+                        + "or store the key as unencrypted PKCS#8 ('-----BEGIN PRIVATE KEY-----', converted with "
+                        + "'openssl pkcs8 -topk8 -nocrypt'), which the JDK reads", null);
+            }
+            return BouncyCastlePem.privateKey(pem, password, setting, source);
         }
         throw new IllegalArgumentException(setting + " " + source
                 + " holds no private key; expected a PEM block such as '-----BEGIN PRIVATE KEY-----'");
     }
 
-    private static void requirePassword(char[] password, String setting, String source) {
-        if (password == null) {
-            throw new IllegalArgumentException(setting + " " + source
-                    + " is an encrypted private key; give its password (privateKeyPassword)");
+    private static PrivateKey pkcs8(String base64, String setting, String source) {
+        PKCS8EncodedKeySpec spec;
+        try {
+            spec = new PKCS8EncodedKeySpec(decode(base64));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + " " + source + " is not valid PEM: " + e.getMessage(), null);
         }
+        for (String algorithm : KEY_ALGORITHMS) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+            } catch (GeneralSecurityException e) {
+                // not a key of this algorithm: try the next one
+            }
+        }
+        throw new IllegalArgumentException(setting + " " + source + " is not a usable private key: a PKCS#8 key of "
+                + "none of the algorithms " + KEY_ALGORITHMS, null);
     }
 
+    private static String describe(String type, String body) {
+        if (body.contains("Proc-Type:")) {
+            return "legacy OpenSSL-encrypted key ('Proc-Type: 4,ENCRYPTED')";
+        }
+        return switch (type) {
+            case "RSA PRIVATE KEY" -> "PKCS#1 RSA key ('-----BEGIN RSA PRIVATE KEY-----')";
+            case "EC PRIVATE KEY" -> "SEC1 EC key ('-----BEGIN EC PRIVATE KEY-----')";
+            case "ENCRYPTED PRIVATE KEY" -> "password-encrypted PKCS#8 key ('-----BEGIN ENCRYPTED PRIVATE KEY-----')";
+            default -> "'" + type + "' key";
+        };
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getMimeDecoder().decode(base64.trim());
+    }
+
+    private static boolean bouncyCastlePresent() {
+        try {
+            Class.forName(BOUNCY_CASTLE, false, PemMaterial.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 }

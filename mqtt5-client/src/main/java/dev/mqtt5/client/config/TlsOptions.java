@@ -15,7 +15,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * How the client secures its connection with TLS: which server certificates it trusts, which
  * client certificate it presents for mutual TLS, ALPN, SNI, host name verification, protocol
- * versions and the handshake timeout.
+ * versions, cipher suites and the handshake timeout.
  *
  * <p>Instances are immutable and thread-safe; create them with {@link #builder()}.
  * {@link #toString()} describes the configuration without ever printing key material.
@@ -37,6 +37,7 @@ public final class TlsOptions {
     private final boolean hostnameVerification;
     private final String serverName;
     private final List<String> protocols;
+    private final List<String> cipherSuites;
     private final Duration handshakeTimeout;
 
     private TlsOptions(Builder builder) {
@@ -49,6 +50,7 @@ public final class TlsOptions {
         this.hostnameVerification = builder.hostnameVerification;
         this.serverName = builder.serverName;
         this.protocols = builder.protocols;
+        this.cipherSuites = builder.cipherSuites;
         this.handshakeTimeout = builder.handshakeTimeout;
     }
 
@@ -149,6 +151,16 @@ public final class TlsOptions {
     }
 
     /**
+     * Returns the enabled cipher suites, such as {@code TLS_AES_128_GCM_SHA256}; empty for the
+     * JDK's defaults.
+     *
+     * @return the cipher suites, never {@code null}
+     */
+    public List<String> cipherSuites() {
+        return cipherSuites;
+    }
+
+    /**
      * Returns how long the TLS handshake may take before the connection attempt fails.
      *
      * @return the handshake timeout
@@ -169,6 +181,7 @@ public final class TlsOptions {
         return "TlsOptions{trust=" + trust + ", clientIdentity=" + identity
                 + ", alpnProtocols=" + alpnProtocols + ", hostnameVerification=" + hostnameVerification
                 + ", serverName=" + serverName + ", protocols=" + protocols
+                + (cipherSuites.isEmpty() ? "" : ", cipherSuites=" + cipherSuites)
                 + ", handshakeTimeout=" + handshakeTimeout + '}';
     }
 
@@ -184,6 +197,7 @@ public final class TlsOptions {
         private boolean hostnameVerification = true;
         private String serverName;
         private List<String> protocols = DEFAULT_PROTOCOLS;
+        private List<String> cipherSuites = List.of();
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
 
         private Builder() {
@@ -213,7 +227,8 @@ public final class TlsOptions {
 
         /**
          * Decides which servers to trust with this factory, as an alternative to
-         * {@link #trustedCertificates(X509Certificate...)}.
+         * {@link #trustedCertificates(X509Certificate...)}. Its trust managers are asked in every
+         * TLS handshake (see {@link #keyManagerFactory(KeyManagerFactory)} for rotation).
          *
          * @param factory an initialised trust manager factory
          * @return this builder
@@ -241,6 +256,11 @@ public final class TlsOptions {
          * Supplies the client certificate for mutual TLS from this factory (for example one backed
          * by a PKCS#11 token or a PKCS#12 file), as an alternative to
          * {@link #clientCertificate(PrivateKey, X509Certificate...)}.
+         *
+         * <p>Its key managers are asked for the certificate in every TLS handshake, so key managers
+         * that present another certificate after a rotation are used by the next connection
+         * attempt; the client then also stops resuming TLS sessions made with the old one, which
+         * would carry the old identity.
          *
          * @param factory an initialised key manager factory
          * @return this builder
@@ -301,6 +321,20 @@ public final class TlsOptions {
             }
             protocols.forEach(p -> requireText(p, "protocols entry"));
             this.protocols = List.copyOf(protocols);
+            return this;
+        }
+
+        /**
+         * Enables exactly these cipher suites, such as {@code TLS_AES_128_GCM_SHA256}; empty (the
+         * default) keeps the JDK's.
+         *
+         * @param cipherSuites the cipher suite names
+         * @return this builder
+         */
+        public Builder cipherSuites(List<String> cipherSuites) {
+            Objects.requireNonNull(cipherSuites, "cipherSuites must not be null");
+            cipherSuites.forEach(c -> requireText(c, "cipherSuites entry"));
+            this.cipherSuites = List.copyOf(cipherSuites);
             return this;
         }
 

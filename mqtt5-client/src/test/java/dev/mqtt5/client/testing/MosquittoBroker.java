@@ -175,8 +175,22 @@ public final class MosquittoBroker implements AutoCloseable {
     public static final class Builder {
 
         private final List<String> extraLines = new ArrayList<>();
+        private final List<String> mtlsListenerLines = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds a line to the mutual TLS listener's section, for the settings mosquitto keeps per
+         * listener, such as {@code use_identity_as_username true} (the client certificate's CN
+         * becomes the user name, which {@link MosquittoBroker#log()} shows for each connection).
+         *
+         * @param line a mosquitto listener configuration line
+         * @return this builder
+         */
+        public Builder mtlsListenerLine(String line) {
+            mtlsListenerLines.add(line);
+            return this;
         }
 
         /**
@@ -258,7 +272,7 @@ public final class MosquittoBroker implements AutoCloseable {
                     + "\nlistener " + ports.get(0) + " " + HOST + "\n"
                     + "\nlistener " + ports.get(1) + " " + HOST + "\n" + server
                     + "\nlistener " + ports.get(2) + " " + HOST + "\n" + server
-                    + "require_certificate true\n"
+                    + "require_certificate true\n" + String.join("\n", mtlsListenerLines) + "\n"
                     + "\nlistener " + ports.get(3) + " " + HOST + "\nprotocol websockets\n"
                     + "\nlistener " + ports.get(4) + " " + HOST + "\nprotocol websockets\n" + server;
             Path config = directory.resolve("mosquitto.conf");

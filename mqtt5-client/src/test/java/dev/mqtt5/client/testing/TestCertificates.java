@@ -150,6 +150,62 @@ public final class TestCertificates {
     }
 
     /**
+     * Issues another client certificate signed by {@link #ca()}, with a new EC P-256 key, such as
+     * the next certificate of a rotation.
+     *
+     * @param commonName the subject's CN
+     * @return the client certificate and key
+     */
+    public Issued issueClient(String commonName) {
+        return issueClient(commonName, "EC");
+    }
+
+    /**
+     * Issues another client certificate signed by {@link #ca()}, with a new key of the algorithm:
+     * {@code EC} (P-256) or {@code RSA} (2048 bits).
+     *
+     * @param commonName the subject's CN
+     * @param keyAlgorithm {@code EC} or {@code RSA}
+     * @return the client certificate and key
+     */
+    public Issued issueClient(String commonName, String keyAlgorithm) {
+        try {
+            X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
+            KeyPair keys;
+            if (keyAlgorithm.equals("RSA")) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                keys = generator.generateKeyPair();
+            } else {
+                keys = newKeyPair();
+            }
+            return new Issued(sign(new X500Name("CN=" + commonName), keys, issuer, ca.privateKey(), Role.CLIENT),
+                    keys.getPrivate());
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("issuing a client certificate failed", e);
+        }
+    }
+
+    /**
+     * Writes a certificate and a key as PEM files (the key as unencrypted PKCS#8), replacing files
+     * that exist: what a certificate rotation does on disk.
+     *
+     * @param issued the certificate and its key
+     * @param certificate the certificate file
+     * @param key the key file
+     */
+    public static void writePem(Issued issued, Path certificate, Path key) {
+        try {
+            write(certificate, "CERTIFICATE", issued.certificate().getEncoded());
+            write(key, "PRIVATE KEY", issued.privateKey().getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Writes every certificate and key as PEM into {@code directory} (created if missing).
      *
      * @param directory the target directory

@@ -15,7 +15,7 @@ final class AuthenticationLibraries {
     private record Library(String className, String artifact) {
     }
 
-    /** The AWS IoT builder itself refers to the SDK's credentials types. */
+    /** The SigV4 signer takes its credentials from the SDK's credentials providers. */
     private static final Library AWS_AUTH = new Library("software.amazon.awssdk.auth.credentials.AwsCredentialsProvider",
             "software.amazon.awssdk:auth");
 
@@ -32,10 +32,6 @@ final class AuthenticationLibraries {
     private static final Library URL_CONNECTION = new Library(
             "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient",
             "software.amazon.awssdk:url-connection-client");
-
-    /** The client reads PEM certificates and keys with Bouncy Castle. */
-    private static final Library BOUNCY_CASTLE = new Library("org.bouncycastle.openssl.PEMParser",
-            "org.bouncycastle:bcpkix-jdk18on");
 
     private AuthenticationLibraries() {
     }
@@ -57,15 +53,21 @@ final class AuthenticationLibraries {
             throw new InvalidMqtt5PropertyException(method.prefix(),
                     "needs " + String.join(", ", missing) + " on the classpath",
                     "Add the dependencies " + String.join(", ", needed.stream().map(Library::artifact).toList())
-                            + " (versions from the AWS SDK and Bouncy Castle BOMs), or remove the " + method.prefix()
+                            + " (versions from the AWS SDK BOM), or remove the " + method.prefix()
                             + ".* properties.");
         }
     }
 
+    /**
+     * Only the SigV4 methods need the AWS SDK: the AWS IoT builder loads without it (no SDK type is
+     * linked outside the SigV4 signer), and neither mutual TLS (PEM read by Spring Boot's reader, or
+     * an SSL bundle), PKCS#12 (the JDK's key store), PKCS#11 (the JDK's SunPKCS11, its certificate
+     * read by the JDK) nor a custom authorizer (a user name and password) needs it. Bouncy Castle is
+     * needed only for a legacy OpenSSL-encrypted mtls.private-key, which the mtls mapping checks.
+     */
     private static List<Library> needs(AuthenticationMethod method) {
         return switch (method) {
-            case MTLS, PKCS11 -> List.of(AWS_AUTH, BOUNCY_CASTLE);
-            case PKCS12, CUSTOM_AUTHORIZER -> List.of(AWS_AUTH);
+            case MTLS, PKCS11, PKCS12, CUSTOM_AUTHORIZER -> List.of();
             case SIGV4 -> List.of(AWS_AUTH, AWS_SIGNER);
             case COGNITO -> List.of(AWS_AUTH, AWS_SIGNER, AWS_REGIONS, COGNITO, URL_CONNECTION);
             case BROKER -> List.of();

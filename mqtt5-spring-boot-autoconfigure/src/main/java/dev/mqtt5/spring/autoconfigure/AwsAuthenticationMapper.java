@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import dev.mqtt5.client.packet.ConnectPacket;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.core.io.Resource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -28,12 +30,16 @@ import org.springframework.util.StringUtils;
  * the method's factory supplies identity, transport and the AWS defaults (port 8883 or 443, ALPN,
  * keep-alive 1200 s, IoT Core flow control), then the common properties ({@code port},
  * {@code tls.*}, {@code websocket.*}, {@code proxy.*}, the CONNECT packet and the shared options)
- * apply on top. Only called after {@link AuthenticationLibraries#require} passed, because the
- * builder needs the AWS SDK on the classpath.
+ * apply on top. Only called after {@link AuthenticationLibraries#require} passed: the SigV4
+ * methods need the AWS SDK on the classpath; mutual TLS, PKCS#12, PKCS#11 and custom authorizers
+ * need neither it nor Bouncy Castle (PEM is read with Spring Boot's own reader), except for legacy
+ * OpenSSL-encrypted keys.
  */
 final class AwsAuthenticationMapper {
 
     private static final String P = "aws.iot.mqtt5.";
+
+    private static final String BOUNCY_CASTLE = "org.bouncycastle.openssl.PEMParser";
 
     /**
      * The client names the setting at fault in its messages ("aws.iot.mqtt5 pkcs11 userPin was
@@ -54,13 +60,22 @@ final class AwsAuthenticationMapper {
 
     private final AwsSigV4Credentials sigV4Credentials;
 
+    private final Mqtt5SslBundles sslBundles;
+
+    private final ClassLoader classLoader;
+
     /**
      * @param sigV4Credentials starts the SigV4 builders; {@code null} when the AWS SDK is absent,
      * in which case {@link AuthenticationLibraries} has already refused the SigV4 methods
+     * @param sslBundles the SSL bundles of {@code tls.bundle} and {@code mtls.bundle}
+     * @param classLoader the context's class loader, which must see Bouncy Castle for a legacy-encrypted key
      */
-    AwsAuthenticationMapper(Mqtt5Properties properties, AwsSigV4Credentials sigV4Credentials) {
+    AwsAuthenticationMapper(Mqtt5Properties properties, AwsSigV4Credentials sigV4Credentials,
+            Mqtt5SslBundles sslBundles, ClassLoader classLoader) {
         this.properties = properties;
         this.sigV4Credentials = sigV4Credentials;
+        this.sslBundles = sslBundles;
+        this.classLoader = classLoader;
     }
 
     /**
@@ -80,6 +95,11 @@ final class AwsAuthenticationMapper {
             builder.port(port);
         }
         Mqtt5TlsProperties tls = this.properties.getTls();
+        ReloadingSslBundle trustBundle = trustBundle(method, tls);
+        if (trustBundle != null) {
+            // Trust (and protocols, ciphers) from the bundle; the client certificate, if any, came with the method.
+            builder.tls((tlsBuilder) -> trustBundle.applyTo(tlsBuilder, false));
+        }
         if (tls.getCa() != null) {
             builder.trustedCertificates(
                     PemResources.certificates(tls.getCa(), P + "tls.ca").toArray(X509Certificate[]::new));
@@ -88,6 +108,25 @@ final class AwsAuthenticationMapper {
         builder.webSocket((webSocket) -> applyWebSocket(this.properties.getWebsocket(), webSocket));
         builder.httpProxy(Mqtt5ClientOptionsMapper.proxyOptions(this.properties.getProxy()));
         return builder.connectOptions(connect).options(options).buildOptions();
+    }
+
+    /**
+     * The bundle whose trust store (and options) apply on top of the method: {@code mtls.bundle}'s
+     * (which then conflicts with {@code tls.ca} if it has a trust store), else {@code tls.bundle}'s
+     * for a method that brings no client certificate (the validator refuses it with one).
+     */
+    private ReloadingSslBundle trustBundle(AuthenticationMethod method, Mqtt5TlsProperties tls) {
+        String mtlsBundle = this.properties.getMtls().getBundle();
+        if (method == AuthenticationMethod.MTLS && StringUtils.hasText(mtlsBundle)) {
+            ReloadingSslBundle bundle = this.sslBundles.get(mtlsBundle, P + "mtls.bundle");
+            if (bundle.hasTrustStore() && tls.getCa() != null) {
+                throw new InvalidMqtt5PropertyException(P + "tls.ca", "conflicts with " + P + "mtls.bundle, whose SSL "
+                        + "bundle '" + mtlsBundle + "' has a trust store",
+                        "Remove tls.ca, or the trust store from the bundle.");
+            }
+            return bundle;
+        }
+        return StringUtils.hasText(tls.getBundle()) ? this.sslBundles.get(tls.getBundle(), P + "tls.bundle") : null;
     }
 
     /** Calls the method's factory, which reads files, keys and tokens now. */
@@ -121,12 +160,47 @@ final class AwsAuthenticationMapper {
         return method.prefix();
     }
 
-    private static AwsIotMqtt5ClientBuilder mtls(AwsMtlsProperties mtls, String endpoint) {
+    /**
+     * The device identity from {@code mtls.bundle}'s key store, or from the PEM files read with
+     * Spring Boot's reader (PKCS#8, PKCS#1, SEC 1, encrypted PKCS#8: no Bouncy Castle); only a
+     * legacy OpenSSL-encrypted key goes to the client's reader, which needs Bouncy Castle.
+     */
+    private AwsIotMqtt5ClientBuilder mtls(AwsMtlsProperties mtls, String endpoint) {
+        if (StringUtils.hasText(mtls.getBundle())) {
+            ReloadingSslBundle bundle = this.sslBundles.get(mtls.getBundle(), P + "mtls.bundle");
+            if (!bundle.hasKeyStore()) {
+                throw new InvalidMqtt5PropertyException(P + "mtls.bundle", "names the SSL bundle '" + mtls.getBundle()
+                        + "', which has no key store: there is no device certificate to present",
+                        "Give the bundle the device's certificate and private key (spring.ssl.bundle.pem."
+                                + mtls.getBundle() + ".keystore.certificate and .private-key, or a jks key store).");
+            }
+            return AwsIotMqtt5ClientBuilder.mtlsWithKeyManagerFactory(endpoint, bundle.keyManagerFactory());
+        }
+        String password = StringUtils.hasText(mtls.getPassword()) ? mtls.getPassword() : null;
         // Read as text rather than resolved to a path: classpath: resources in a jar have no file.
-        String certificate = read(mtls.getCertificate(), P + "mtls.certificate");
         String privateKey = read(mtls.getPrivateKey(), P + "mtls.private-key");
-        char[] password = StringUtils.hasText(mtls.getPassword()) ? mtls.getPassword().toCharArray() : null;
-        return AwsIotMqtt5ClientBuilder.mtlsFromMemory(endpoint, certificate, privateKey, password);
+        if (privateKey.contains("Proc-Type: 4,ENCRYPTED")) {
+            return legacyEncryptedMtls(mtls, endpoint, privateKey, password);
+        }
+        List<X509Certificate> chain = PemResources.certificates(mtls.getCertificate(), P + "mtls.certificate");
+        PrivateKey key = PemResources.privateKey(mtls.getPrivateKey(), P + "mtls.private-key", password,
+                P + "mtls.password");
+        PemResources.checkPair(chain.get(0), key, P + "mtls.certificate", P + "mtls.private-key");
+        return AwsIotMqtt5ClientBuilder.mtlsWithKey(endpoint, key, chain.toArray(X509Certificate[]::new));
+    }
+
+    private AwsIotMqtt5ClientBuilder legacyEncryptedMtls(AwsMtlsProperties mtls, String endpoint, String privateKey,
+            String password) {
+        if (!ClassUtils.isPresent(BOUNCY_CASTLE, this.classLoader)) {
+            throw new InvalidMqtt5PropertyException(P + "mtls.private-key", "is a legacy OpenSSL-encrypted key "
+                    + "('Proc-Type: 4,ENCRYPTED'), which needs org.bouncycastle:bcpkix-jdk18on on the classpath",
+                    "Add org.bouncycastle:bcpkix-jdk18on (version from the Bouncy Castle BOM), or convert the key to "
+                            + "encrypted PKCS#8 ('openssl pkcs8 -topk8 -in old.key -out new.key'), which Spring Boot "
+                            + "reads without it.");
+        }
+        String certificate = read(mtls.getCertificate(), P + "mtls.certificate");
+        return AwsIotMqtt5ClientBuilder.mtlsFromMemory(endpoint, certificate, privateKey,
+                (password != null) ? password.toCharArray() : null);
     }
 
     private static AwsIotMqtt5ClientBuilder pkcs12(AwsPkcs12Properties pkcs12, String endpoint) {

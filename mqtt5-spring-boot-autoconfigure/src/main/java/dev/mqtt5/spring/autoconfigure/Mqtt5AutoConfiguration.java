@@ -13,7 +13,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -25,7 +27,7 @@ import org.springframework.core.io.ResourceLoader;
  * ties its lifecycle to the context through {@link Mqtt5ClientLifecycle} (when there is a single
  * client bean; applications that define several start and stop them themselves).
  */
-@AutoConfiguration
+@AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(Mqtt5Client.class)
 @EnableConfigurationProperties(Mqtt5Properties.class)
 public final class Mqtt5AutoConfiguration {
@@ -50,8 +52,9 @@ public final class Mqtt5AutoConfiguration {
     @ConditionalOnMissingBean
     Mqtt5Client mqtt5Client(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
             Mqtt5ConnectionTracker tracker, ObjectProvider<Mqtt5ClientCustomizer> customizers,
-            ObjectProvider<AwsSigV4Credentials> sigV4Credentials, ResourceLoader resourceLoader,
-            ListableBeanFactory beanFactory) {
+            ObjectProvider<AwsSigV4Credentials> sigV4Credentials, ObjectProvider<SslBundles> sslBundles,
+            ResourceLoader resourceLoader, ListableBeanFactory beanFactory) {
+        Mqtt5SslBundles bundles = new Mqtt5SslBundles(sslBundles.getIfAvailable());
         // The client-wide listener only for the application's listener beans (counted by name, not
         // made yet): without one, a publish no handler takes is not acknowledged (see
         // aws.iot.mqtt5.acknowledge-unrouted-publishes) rather than acknowledged by an empty fan-out.
@@ -60,9 +63,12 @@ public final class Mqtt5AutoConfiguration {
                 tracker.lifecycleListener(), applicationListeners ? tracker.publishReceivedListener() : null,
                 tracker.publishObserver(),
                 customizers.orderedStream().toList(),
-                sigV4Credentials.getIfAvailable(), resourceLoader.getClassLoader());
+                sigV4Credentials.getIfAvailable(), bundles, resourceLoader.getClassLoader());
         Mqtt5Client client = new Mqtt5Client(options);
         tracker.track(client);
+        if (properties.getTls().isReconnectOnBundleUpdate()) {
+            bundles.reconnectOnReload(client);
+        }
         return client;
     }
 

@@ -21,14 +21,16 @@ final class Mqtt5ClientOptionsFactory {
 
     /**
      * @param sigV4Credentials starts the SigV4 builders, {@code null} without the AWS SDK
+     * @param sslBundles resolves {@code tls.bundle} and {@code mtls.bundle}
      * @param classLoader the context's class loader, which must see the method's optional libraries
      */
     static Mqtt5ClientOptions create(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
             LifecycleListener lifecycleListener, PublishReceivedListener publishReceivedListener,
-            PublishObserver publishObserver, List<Mqtt5ClientCustomizer> customizers, AwsSigV4Credentials sigV4Credentials, ClassLoader classLoader) {
+            PublishObserver publishObserver, List<Mqtt5ClientCustomizer> customizers, AwsSigV4Credentials sigV4Credentials,
+            Mqtt5SslBundles sslBundles, ClassLoader classLoader) {
         AuthenticationMethod method = Mqtt5PropertiesValidator.validate(properties);
         AuthenticationLibraries.require(method, classLoader);
-        Mqtt5ClientOptionsMapper mapper = new Mqtt5ClientOptionsMapper(properties, connectionDetails);
+        Mqtt5ClientOptionsMapper mapper = new Mqtt5ClientOptionsMapper(properties, connectionDetails, sslBundles);
         String endpoint = mapper.endpoint();
         boolean brokerCredentials = method != AuthenticationMethod.CUSTOM_AUTHORIZER;
         Consumer<ConnectPacket.Builder> connect = (builder) -> mapper.applyConnect(builder, brokerCredentials);
@@ -43,8 +45,8 @@ final class Mqtt5ClientOptionsFactory {
         };
         try {
             if (method.isAws()) {
-                return new AwsAuthenticationMapper(properties, sigV4Credentials).build(method, endpoint, mapper.port(),
-                        connect, options);
+                return new AwsAuthenticationMapper(properties, sigV4Credentials, sslBundles, classLoader).build(method,
+                        endpoint, mapper.port(), connect, options);
             }
             Mqtt5ClientOptions.Builder builder = Mqtt5ClientOptions.builder();
             mapper.applyBrokerTransport(builder);

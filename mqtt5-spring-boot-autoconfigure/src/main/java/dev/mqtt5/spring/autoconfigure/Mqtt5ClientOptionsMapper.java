@@ -34,9 +34,13 @@ final class Mqtt5ClientOptionsMapper {
 
     private final Mqtt5ConnectionDetails connectionDetails;
 
-    Mqtt5ClientOptionsMapper(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails) {
+    private final Mqtt5SslBundles sslBundles;
+
+    Mqtt5ClientOptionsMapper(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
+            Mqtt5SslBundles sslBundles) {
         this.properties = properties;
         this.connectionDetails = connectionDetails;
+        this.sslBundles = sslBundles;
     }
 
     /** The broker's host name, required. */
@@ -132,12 +136,13 @@ final class Mqtt5ClientOptionsMapper {
         Integer port = this.connectionDetails.getPort();
         boolean webSocket = this.properties.getWebsocket().isEnabled();
         boolean useTls = (tls.getEnabled() != null) ? tls.getEnabled()
-                : tls.getCa() != null || tls.getClientCertificate() != null || !tls.getAlpn().isEmpty()
+                : tls.getCa() != null || tls.getClientCertificate() != null || StringUtils.hasText(tls.getBundle())
+                        || !tls.getAlpn().isEmpty()
                         || (port != null && (port == 8883 || port == 443));
         builder.hostName(endpoint());
         builder.port((port != null) ? port : defaultPort(useTls, webSocket));
         if (useTls) {
-            builder.tls(tlsOptions(tls));
+            builder.tls(tlsOptions(tls, this.sslBundles));
         }
         if (webSocket) {
             builder.webSocket(webSocketOptions(this.properties.getWebsocket()));
@@ -151,9 +156,12 @@ final class Mqtt5ClientOptionsMapper {
         return tls ? 8883 : 1883;
     }
 
-    static TlsOptions tlsOptions(Mqtt5TlsProperties tls) {
+    static TlsOptions tlsOptions(Mqtt5TlsProperties tls, Mqtt5SslBundles sslBundles) {
         PropertyMapper map = PropertyMapper.get();
         TlsOptions.Builder builder = TlsOptions.builder();
+        if (StringUtils.hasText(tls.getBundle())) {
+            sslBundles.get(tls.getBundle(), P + "tls.bundle").applyTo(builder, true);
+        }
         map.from(tls::getCa).as((ca) -> PemResources.certificates(ca, P + "tls.ca")).to(builder::trustedCertificates);
         if (tls.getClientCertificate() != null) {
             List<X509Certificate> chain = PemResources.certificates(tls.getClientCertificate(),

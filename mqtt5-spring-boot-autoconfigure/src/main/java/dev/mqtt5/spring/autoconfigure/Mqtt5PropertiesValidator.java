@@ -40,7 +40,7 @@ final class Mqtt5PropertiesValidator {
             case BROKER -> {
             }
         }
-        checkTls(properties.getTls(), method);
+        checkTls(properties.getTls(), method, properties.getMtls());
         checkProxy(properties.getProxy());
         checkWill(properties.getWill());
         return method;
@@ -48,8 +48,8 @@ final class Mqtt5PropertiesValidator {
 
     private static AuthenticationMethod selectMethod(Mqtt5Properties p) {
         List<AuthenticationMethod> configured = new ArrayList<>();
-        addIf(configured, AuthenticationMethod.MTLS, p.getMtls().getCertificate(), p.getMtls().getPrivateKey(),
-                p.getMtls().getPassword());
+        addIf(configured, AuthenticationMethod.MTLS, p.getMtls().getBundle(), p.getMtls().getCertificate(),
+                p.getMtls().getPrivateKey(), p.getMtls().getPassword());
         addIf(configured, AuthenticationMethod.PKCS12, p.getPkcs12().getPath(), p.getPkcs12().getPassword());
         AwsPkcs11Properties pkcs11 = p.getPkcs11();
         addIf(configured, AuthenticationMethod.PKCS11, pkcs11.getLibrary(), pkcs11.getUserPin(), pkcs11.getSlotId(),
@@ -81,6 +81,12 @@ final class Mqtt5PropertiesValidator {
     }
 
     private static void checkMtls(AwsMtlsProperties mtls) {
+        if (StringUtils.hasText(mtls.getBundle())) {
+            conflict(mtls.getCertificate(), P + "mtls.certificate", P + "mtls.bundle", "the device certificate");
+            conflict(mtls.getPrivateKey(), P + "mtls.private-key", P + "mtls.bundle", "the device's private key");
+            conflict(mtls.getPassword(), P + "mtls.password", P + "mtls.bundle", "the device's private key");
+            return;
+        }
         pair(mtls.getCertificate(), P + "mtls.certificate", mtls.getPrivateKey(), P + "mtls.private-key");
         readable(mtls.getCertificate(), P + "mtls.certificate");
         readable(mtls.getPrivateKey(), P + "mtls.private-key");
@@ -134,7 +140,30 @@ final class Mqtt5PropertiesValidator {
         }
     }
 
-    private static void checkTls(Mqtt5TlsProperties tls, AuthenticationMethod method) {
+    private static void checkTls(Mqtt5TlsProperties tls, AuthenticationMethod method, AwsMtlsProperties mtls) {
+        if (StringUtils.hasText(tls.getBundle())) {
+            conflict(tls.getCa(), P + "tls.ca", P + "tls.bundle", "the certificate authorities to trust");
+            conflict(tls.getClientCertificate(), P + "tls.client-certificate", P + "tls.bundle",
+                    "the client certificate (from its key store)");
+            conflict(tls.getClientPrivateKey(), P + "tls.client-private-key", P + "tls.bundle",
+                    "the client's private key (from its key store)");
+            if (method.suppliesClientCertificate()) {
+                throw new InvalidMqtt5PropertyException(P + "tls.bundle", "conflicts with " + method.prefix()
+                        + ", which supplies the client certificate",
+                        "For AWS IoT mutual TLS from an SSL bundle, set " + P + "mtls.bundle instead (its trust store, "
+                                + "if any, is used too); or remove the " + method.prefix() + ".* properties.");
+            }
+            if (Boolean.FALSE.equals(tls.getEnabled())) {
+                throw new InvalidMqtt5PropertyException(P + "tls.enabled", "is false but tls.bundle is set",
+                        "Enable TLS or remove tls.bundle.");
+            }
+        }
+        if (tls.isReconnectOnBundleUpdate() && !StringUtils.hasText(tls.getBundle())
+                && !StringUtils.hasText(mtls.getBundle())) {
+            throw new InvalidMqtt5PropertyException(P + "tls.reconnect-on-bundle-update",
+                    "is true but no SSL bundle is in use", "Set " + P + "tls.bundle or " + P
+                            + "mtls.bundle to an SSL bundle with reload-on-update, or remove it.");
+        }
         readable(tls.getCa(), P + "tls.ca");
         pair(tls.getClientCertificate(), P + "tls.client-certificate", tls.getClientPrivateKey(),
                 P + "tls.client-private-key");
@@ -187,6 +216,14 @@ final class Mqtt5PropertiesValidator {
         }
         if (hasSecond && !hasFirst) {
             throw missingHalf(firstName, secondName);
+        }
+    }
+
+    /** Fails when {@code value} is set next to {@code bundleProperty}, whose SSL bundle supplies {@code what}. */
+    private static void conflict(Object value, String property, String bundleProperty, String what) {
+        if (isSet(value)) {
+            throw new InvalidMqtt5PropertyException(property, "conflicts with " + bundleProperty + ", whose SSL bundle "
+                    + "supplies " + what, "Remove " + property + ", or " + bundleProperty + ".");
         }
     }
 

@@ -33,7 +33,8 @@ class Mqtt5StartupFailureAnalyzer extends AbstractFailureAnalyzer<Mqtt5StartupCo
                 + "the client keep reconnecting.";
         if (find(cause, CertPathValidatorException.class) != null || pkixFailure(cause)) {
             return "The broker's certificate is not trusted. Set " + P + "tls.ca to the certificate of the CA that "
-                    + "signed it (for AWS IoT Core, Amazon Root CA 1), or add that CA to the JVM's trust store.";
+                    + "signed it (for AWS IoT Core, Amazon Root CA 1), or add that CA to the JVM's trust store (or, with "
+                    + P + "tls.bundle or " + P + "mtls.bundle, to the SSL bundle's trust store).";
         }
         CertificateException certificate = find(cause, CertificateException.class);
         if (certificate != null && String.valueOf(certificate.getMessage()).contains("No ")) {
@@ -54,8 +55,8 @@ class Mqtt5StartupFailureAnalyzer extends AbstractFailureAnalyzer<Mqtt5StartupCo
                     + "port, and that the broker is running." + orStart;
         }
         if (find(cause, SSLHandshakeException.class) != null) {
-            return "The TLS handshake failed. Check " + P + "tls.* (CA, client certificate and key) against what "
-                    + "the broker requires." + orStart;
+            return "The TLS handshake failed. Check " + P + "tls.* (CA, client certificate and key, or the SSL bundle "
+                    + "of tls.bundle or mtls.bundle) against what the broker requires." + orStart;
         }
         return "Check " + P + "endpoint, " + P + "port and " + P + "tls.* against the broker, and the log lines of "
                 + "dev.mqtt5.client.Mqtt5Client for each attempt." + orStart;

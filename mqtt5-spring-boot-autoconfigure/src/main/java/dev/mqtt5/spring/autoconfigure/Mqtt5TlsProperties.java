@@ -8,15 +8,33 @@ import org.springframework.core.io.Resource;
 
 /**
  * TLS settings ({@code aws.iot.mqtt5.tls}). The client certificate here is for brokers other
- * than AWS IoT Core; for AWS IoT use {@code aws.iot.mqtt5.mtls}, {@code pkcs12} or {@code pkcs11}.
+ * than AWS IoT Core; for AWS IoT use {@code aws.iot.mqtt5.mtls} (PEM files or an SSL bundle),
+ * {@code pkcs12} or {@code pkcs11}.
  */
 public class Mqtt5TlsProperties {
 
     /**
-     * Whether to use TLS. Defaults to true when an AWS IoT authentication method, a CA or a
-     * client certificate is configured, or the port is 8883 or 443.
+     * Whether to use TLS. Defaults to true when an AWS IoT authentication method, a CA, an SSL
+     * bundle or a client certificate is configured, or the port is 8883 or 443.
      */
     private Boolean enabled;
+
+    /**
+     * Name of the SSL bundle (spring.ssl.bundle.*) that supplies the certificate authorities to
+     * trust (its trust store; the JVM's without one) and, when it has a key store, the client
+     * certificate for mutual TLS, as well as its protocols and ciphers. Replaces tls.ca,
+     * tls.client-certificate and tls.client-private-key. When the bundle is reloaded
+     * (reload-on-update), new connection attempts use the new material.
+     */
+    private String bundle;
+
+    /**
+     * Whether to close the connection and reconnect at once when the SSL bundle of tls.bundle or
+     * mtls.bundle is reloaded, so that the new client certificate is in use within moments and the
+     * old one can be revoked. Queued and unacknowledged operations are kept. When false, the
+     * connection stays up and the next connection attempt uses the new material.
+     */
+    private boolean reconnectOnBundleUpdate;
 
     /**
      * Location of the PEM file of the certificate authorities to trust, such as
@@ -47,7 +65,8 @@ public class Mqtt5TlsProperties {
     private Resource clientCertificate;
 
     /**
-     * Location of the unencrypted PKCS#8 PEM private key of tls.client-certificate.
+     * Location of the unencrypted PEM private key of tls.client-certificate: PKCS#8, PKCS#1 (RSA)
+     * or SEC 1 (EC).
      */
     private Resource clientPrivateKey;
 
@@ -62,6 +81,22 @@ public class Mqtt5TlsProperties {
 
     public void setEnabled(Boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public String getBundle() {
+        return this.bundle;
+    }
+
+    public void setBundle(String bundle) {
+        this.bundle = bundle;
+    }
+
+    public boolean isReconnectOnBundleUpdate() {
+        return this.reconnectOnBundleUpdate;
+    }
+
+    public void setReconnectOnBundleUpdate(boolean reconnectOnBundleUpdate) {
+        this.reconnectOnBundleUpdate = reconnectOnBundleUpdate;
     }
 
     public Resource getCa() {

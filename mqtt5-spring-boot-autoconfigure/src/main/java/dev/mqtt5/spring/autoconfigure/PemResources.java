@@ -77,12 +77,30 @@ final class PemResources {
     }
 
     static PrivateKey privateKey(Resource resource, String property) {
+        return privateKey(resource, property, null, null);
+    }
+
+    /**
+     * Reads a PEM private key with Spring Boot's reader (no Bouncy Castle): unencrypted PKCS#8,
+     * PKCS#1 (RSA) or SEC 1 (EC), or, with a password, encrypted PKCS#8.
+     *
+     * @param password the password of an encrypted key, or {@code null}
+     * @param passwordProperty the property that holds it, {@code null} where none can
+     */
+    static PrivateKey privateKey(Resource resource, String property, String password, String passwordProperty) {
         PemContent content = load(resource, property);
         PrivateKey key;
         try {
-            key = content.getPrivateKey();
+            key = content.getPrivateKey(password);
         } catch (RuntimeException ex) {
             // The cause may quote key material: keep only the type.
+            boolean encrypted = content.toString().contains("ENCRYPTED PRIVATE KEY");
+            if (encrypted && passwordProperty != null) {
+                throw new InvalidMqtt5PropertyException(property, "is an encrypted PKCS#8 key that "
+                        + ((password != null) ? passwordProperty + " does not decrypt" : "needs " + passwordProperty)
+                        + ": " + resource.getDescription() + " (" + ex.getClass().getSimpleName() + ")",
+                        "Set " + passwordProperty + " to the key's password.");
+            }
             throw new InvalidMqtt5PropertyException(property, "is not a readable PEM private key: "
                     + resource.getDescription() + " (" + ex.getClass().getSimpleName() + ")",
                     "Use an unencrypted PKCS#8, PKCS#1 (RSA) or SEC 1 (EC) PEM key, for example converted with "

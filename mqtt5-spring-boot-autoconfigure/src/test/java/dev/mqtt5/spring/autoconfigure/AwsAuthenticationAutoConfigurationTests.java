@@ -16,6 +16,7 @@ import dev.mqtt5.client.config.HttpProxyOptions;
 import dev.mqtt5.client.config.WebSocketHandshakeRequest;
 import dev.mqtt5.client.config.WebSocketHandshakeTransformer;
 import dev.mqtt5.client.testing.TestCertificates;
+import dev.mqtt5.spring.testing.PemKeys;
 import org.bouncycastle.openssl.PEMParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -244,13 +245,55 @@ class AwsAuthenticationAutoConfigurationTests {
     }
 
     @Test
-    void withoutBouncyCastlePemMutualTlsFailsNamingTheDependencyToAdd(@TempDir Path directory) {
+    void withoutBouncyCastlePemMutualTlsBuildsAndOnlyALegacyEncryptedKeyNamesTheDependency(@TempDir Path directory)
+            throws Exception {
         TestCertificates.PemFiles pem = TestCertificates.get().writePem(directory);
-        this.runner.withClassLoader(new FilteredClassLoader(PEMParser.class))
-            .withPropertyValues("aws.iot.mqtt5.mtls.certificate=file:" + pem.clientCertificate(),
-                    "aws.iot.mqtt5.mtls.private-key=file:" + pem.clientKey())
+        TestCertificates.Issued client = TestCertificates.get().client();
+        Path traditional = Files.writeString(directory.resolve("sec1.key"), PemKeys.traditional(client.privateKey()));
+        // The legacy encryption is met with RSA keys ('openssl genrsa -aes128').
+        TestCertificates.Issued rsa = TestCertificates.get().issueClient("legacy", "RSA");
+        Path rsaCertificate = Files.writeString(directory.resolve("rsa.crt"), PemKeys.certificate(rsa.certificate()));
+        Path legacy = Files.writeString(directory.resolve("legacy.key"), PemKeys.legacyEncrypted(rsa.privateKey(), "k3y-pass"));
+        ApplicationContextRunner withoutBouncyCastle = this.runner.withClassLoader(new FilteredClassLoader(PEMParser.class))
+            .withPropertyValues("aws.iot.mqtt5.mtls.certificate=file:" + pem.clientCertificate());
+        // Read by Spring Boot's PEM reader; the mapping checked that it is the certificate's key.
+        withoutBouncyCastle.withPropertyValues("aws.iot.mqtt5.mtls.private-key=file:" + traditional)
+            .run((context) -> assertThat(options(context.getBean(Mqtt5Client.class)).tls().clientKey())
+                .hasValueSatisfying((key) -> assertThat(key.getAlgorithm()).isEqualTo("EC")));
+        withoutBouncyCastle
+            .withPropertyValues("aws.iot.mqtt5.mtls.certificate=file:" + rsaCertificate,
+                    "aws.iot.mqtt5.mtls.private-key=file:" + legacy, "aws.iot.mqtt5.mtls.password=k3y-pass")
             .run((context) -> assertThat(context.getStartupFailure()).rootCause()
-                .hasMessageContaining("aws.iot.mqtt5.mtls: needs org.bouncycastle:bcpkix-jdk18on"));
+                .hasMessageContaining("aws.iot.mqtt5.mtls.private-key: is a legacy OpenSSL-encrypted key")
+                .hasMessageContaining("needs org.bouncycastle:bcpkix-jdk18on"));
+        // With Bouncy Castle, the client's reader decrypts it.
+        this.runner
+            .withPropertyValues("aws.iot.mqtt5.mtls.certificate=file:" + rsaCertificate,
+                    "aws.iot.mqtt5.mtls.private-key=file:" + legacy, "aws.iot.mqtt5.mtls.password=k3y-pass")
+            .run((context) -> assertThat(options(context.getBean(Mqtt5Client.class)).tls().clientKey())
+                .hasValueSatisfying((key) -> assertThat(key.getEncoded()).isEqualTo(rsa.privateKey().getEncoded())));
+    }
+
+    @Test
+    void anEncryptedPkcs8KeyNeedsItsPasswordAndAMismatchedKeyIsRefused(@TempDir Path directory) throws Exception {
+        TestCertificates.PemFiles pem = TestCertificates.get().writePem(directory);
+        TestCertificates.Issued client = TestCertificates.get().client();
+        Path encrypted = Files.writeString(directory.resolve("encrypted.key"),
+                PemKeys.encryptedPkcs8(client.privateKey(), "k3y-pass"));
+        ApplicationContextRunner mtls = this.runner
+            .withPropertyValues("aws.iot.mqtt5.mtls.certificate=file:" + pem.clientCertificate());
+        mtls.withPropertyValues("aws.iot.mqtt5.mtls.private-key=file:" + encrypted, "aws.iot.mqtt5.mtls.password=k3y-pass")
+            .run((context) -> assertThat(options(context.getBean(Mqtt5Client.class)).tls().clientKey())
+                .hasValueSatisfying((key) -> assertThat(key.getEncoded()).isEqualTo(client.privateKey().getEncoded())));
+        mtls.withPropertyValues("aws.iot.mqtt5.mtls.private-key=file:" + encrypted, "aws.iot.mqtt5.mtls.password=wrong")
+            .run((context) -> assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("aws.iot.mqtt5.mtls.private-key: is an encrypted PKCS#8 key that "
+                        + "aws.iot.mqtt5.mtls.password does not decrypt")
+                .hasMessageNotContaining("wrong"));
+        mtls.withPropertyValues("aws.iot.mqtt5.mtls.private-key=file:" + pem.serverKey())
+            .run((context) -> assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("aws.iot.mqtt5.mtls.private-key: is not the private key of the certificate in "
+                        + "aws.iot.mqtt5.mtls.certificate"));
     }
 
     @Test

@@ -35,15 +35,18 @@ public final class RestartableMosquitto implements AutoCloseable {
 
     private final List<String> extraLines;
 
+    private final List<String> mtlsListenerLines;
+
     private Process process;
 
-    private RestartableMosquitto(List<String> extraLines) throws IOException {
+    private RestartableMosquitto(List<String> extraLines, List<String> mtlsListenerLines) throws IOException {
         this.directory = Files.createTempDirectory("mosquitto-restartable-");
         List<Integer> ports = FreePorts.allocate(2);
         this.tcpPort = ports.get(0);
         this.mtlsPort = ports.get(1);
         this.pem = TestCertificates.get().writePem(this.directory.resolve("certs"));
         this.extraLines = new ArrayList<>(extraLines);
+        this.mtlsListenerLines = new ArrayList<>(mtlsListenerLines);
     }
 
     /**
@@ -53,8 +56,21 @@ public final class RestartableMosquitto implements AutoCloseable {
      * @return the running broker
      */
     public static RestartableMosquitto launch(String... extraLines) {
+        return launch(List.of(extraLines), List.of());
+    }
+
+    /**
+     * Starts a broker with lines in the mutual TLS listener's section too, such as
+     * {@code use_identity_as_username true}: each connection's user name in {@link #log()} is
+     * then the CN of the client certificate it presented.
+     *
+     * @param extraLines configuration lines added before the listeners
+     * @param mtlsListenerLines configuration lines of the mutual TLS listener
+     * @return the running broker
+     */
+    public static RestartableMosquitto launch(List<String> extraLines, List<String> mtlsListenerLines) {
         try {
-            RestartableMosquitto broker = new RestartableMosquitto(List.of(extraLines));
+            RestartableMosquitto broker = new RestartableMosquitto(extraLines, mtlsListenerLines);
             broker.start();
             return broker;
         } catch (IOException ex) {
@@ -70,7 +86,8 @@ public final class RestartableMosquitto implements AutoCloseable {
                 + "log_dest file " + this.directory.resolve("mosquitto.log") + "\nlog_type all\n"
                 + String.join("\n", this.extraLines) + "\n"
                 + "listener " + this.tcpPort + " " + HOST + "\n"
-                + "listener " + this.mtlsPort + " " + HOST + "\n" + server + "require_certificate true\n";
+                + "listener " + this.mtlsPort + " " + HOST + "\n" + server + "require_certificate true\n"
+                + String.join("\n", this.mtlsListenerLines) + "\n";
         try {
             Path file = this.directory.resolve("mosquitto.conf");
             Files.writeString(file, config);

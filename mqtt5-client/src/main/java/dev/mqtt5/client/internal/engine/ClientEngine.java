@@ -3,8 +3,6 @@ package dev.mqtt5.client.internal.engine;
 import dev.mqtt5.client.ClientState;
 import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.OperationStatistics;
-import dev.mqtt5.client.auth.EnhancedAuthenticator;
-import dev.mqtt5.client.exception.AuthenticationException;
 import dev.mqtt5.client.config.SessionBehavior;
 import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.exception.ConnectionRefusedException;
@@ -181,6 +179,38 @@ public final class ClientEngine {
         return stopped;
     }
 
+    /**
+     * Ends the connection on purpose and connects again at once, keeping every operation (see
+     * {@code Mqtt5Client#reconnect}): DISCONNECT (normal) when connected, an attempt in progress is
+     * abandoned, a reconnect delay cut short. Nothing while stopped, stopping or already disconnecting.
+     */
+    public void reconnect() {
+        onLoop(() -> {
+            switch (stopRequested ? ClientState.STOPPED : state) {
+                case STOPPED, CLEAN_DISCONNECT, CHANNEL_SHUTDOWN -> { }
+                case PENDING_RECONNECT -> {
+                    timer = Timers.cancel(timer);
+                    connect();
+                }
+                default -> {
+                    backoff.skipNextDelay();
+                    connectionLog.reconnecting();
+                    Throwable cause = new MqttConnectionException("the client closed the connection to "
+                            + options.hostName() + ":" + options.port() + " to reconnect at once (reconnect())");
+                    if (state == ClientState.CONNECTED) {
+                        operations.holdForReconnect();
+                        disconnectGracefully(DisconnectPacket.normal(), cause);
+                    } else if (transportFuture != null) {
+                        closeCause = cause; // transportReady() ends the attempt with it
+                        transportFuture.cancel(false);
+                    } else {
+                        closeWith(cause);
+                    }
+                }
+            }
+        });
+    }
+
     /** Hands an operation to the event loop; see {@link Submissions}. */
     public <T> CompletableFuture<T> submit(Operation<T> op) {
         return submissions.submit(op);
@@ -234,7 +264,7 @@ public final class ClientEngine {
         }
         transportFuture = null; // done: nothing left to cancel, and a connected client need not hold it
         if (error != null) {
-            Throwable cause = stopRequested ? stopCause() : new MqttConnectionException(
+            Throwable cause = stopRequested ? stopCause() : closeCause != null ? closeCause : new MqttConnectionException(
                     "could not connect to " + options.hostName() + ":" + options.port() + ": " + Causes.describe(error), error);
             connectionEnded(cause);
             return;
@@ -255,20 +285,12 @@ public final class ClientEngine {
                 ? configured.toBuilder().clientId(assignedClientId).build() : configured;
         if (auth == null) {
             sendConnect(gen);
-            return;
+        } else {
+            auth.connectData(connect, gen, withData -> {
+                connect = withData;
+                sendConnect(gen);
+            });
         }
-        auth.call(() -> auth.authenticator().initialData(EnhancedAuthenticator.Phase.CONNECT), (data, failure) -> {
-            if (gen != generation) {
-                return;
-            }
-            if (failure != null) {
-                closeWith(new AuthenticationException("the enhanced authenticator gave no CONNECT data: "
-                        + Causes.describe(failure), failure));
-                return;
-            }
-            connect = connect.toBuilder().authenticationMethod(auth.method()).authenticationData(data).build();
-            sendConnect(gen);
-        });
     }
 
     private void sendConnect(int gen) {
@@ -428,25 +450,12 @@ public final class ClientEngine {
     /** Starts a re-authentication; the future completes with the server's final AUTH. */
     public CompletableFuture<AuthPacket> reauthenticate() {
         CompletableFuture<AuthPacket> done = new CompletableFuture<>();
-        onLoop(() -> {
-            if (auth == null) {
-                callbacks.fail(done, new IllegalStateException("reauthenticate needs an enhancedAuthenticator in the "
-                        + "client options"));
-            } else if (state != ClientState.CONNECTED) {
-                callbacks.fail(done, new IllegalStateException("reauthenticate needs a connection; the client is " + state));
-            } else {
-                auth.reauthenticate(done, generation);
-            }
-        });
+        onLoop(() -> EnhancedAuthFlow.reauthenticate(auth, callbacks, state, generation, done));
         return done;
     }
 
     private void onAuth(AuthPacket packet) {
-        if (auth == null) {
-            throw MqttProtocolException.protocolError("AUTH received, but the client did not ask for enhanced "
-                    + "authentication");
-        }
-        auth.onServerAuth(packet, generation, state == ClientState.MQTT_CONNECT);
+        EnhancedAuthFlow.received(auth, packet, generation, state == ClientState.MQTT_CONNECT);
     }
 
     int generation() {
@@ -527,24 +536,26 @@ public final class ClientEngine {
                 timer = Timers.cancel(timer);
                 finishStop();
             }
-            case CONNECTED -> {
-                state = ClientState.CLEAN_DISCONNECT;
-                closeCause = stopCause();
-                OutboundPacket packet = PacketEncoders.disconnect(disconnect != null ? disconnect : DisconnectPacket.normal(),
-                        settings.maximumPacketSizeToServer());
-                Channel ch = channel;
-                if (packet != null) {
-                    writeDirect(packet).addListener((ChannelFutureListener) f -> ch.close());
-                } else {
-                    ch.close();
-                }
-            }
+            case CONNECTED -> disconnectGracefully(disconnect != null ? disconnect : DisconnectPacket.normal(), stopCause());
             case CONNECTING -> {
                 if (transportFuture != null) {
                     transportFuture.cancel(false);
                 }
             }
             default -> closeWith(stopCause());
+        }
+    }
+
+    /** Sends the DISCONNECT, and closes the connection once it is written. */
+    private void disconnectGracefully(DisconnectPacket disconnect, Throwable cause) {
+        state = ClientState.CLEAN_DISCONNECT;
+        closeCause = cause;
+        OutboundPacket packet = PacketEncoders.disconnect(disconnect, settings.maximumPacketSizeToServer());
+        Channel ch = channel;
+        if (packet != null) {
+            writeDirect(packet).addListener((ChannelFutureListener) f -> ch.close());
+        } else {
+            ch.close();
         }
     }
 

@@ -68,6 +68,8 @@ final class ConnectionLog {
     private Repeats refusals;
     /** Created with the first received publish withheld (acknowledgeUnroutedPublishes false). */
     private Repeats withheld;
+    /** The client ends its connection to reconnect at once (Mqtt5Client#reconnect): not a failure. */
+    private boolean reconnecting;
 
     ConnectionLog(Mqtt5ClientOptions options) {
         this.options = options;
@@ -115,6 +117,11 @@ final class ConnectionLog {
         }
     }
 
+    /** The client ends its connection (or attempt) on purpose to connect again at once. */
+    void reconnecting() {
+        reconnecting = true;
+    }
+
     /** A connection or connection attempt ended; {@code stopping} when the user stopped the client. */
     void ended(Throwable cause, boolean stopping) {
         long now = timing.clock().getAsLong();
@@ -126,6 +133,16 @@ final class ConnectionLog {
             return;
         }
         String text = describe(cause);
+        if (reconnecting) {
+            reconnecting = false;
+            if (log.isInfoEnabled()) {
+                log.info(line(" closed its connection to " + endpoint() + " to reconnect at once"
+                        + (connected ? " after " + duration(now - since) + " connected" : "")));
+            }
+            connected = false;
+            since = now;
+            return;
+        }
         String kind = kind(cause);
         if (connected) {
             warn(" disconnected from " + endpoint() + " after " + duration(now - since) + " connected: " + text,
@@ -220,6 +237,7 @@ final class ConnectionLog {
 
     /** The client stopped; the next start begins a new story. */
     void stopped() {
+        reconnecting = false;
         long now = timing.clock().getAsLong();
         String text;
         if (connected) {

@@ -10,6 +10,7 @@ import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.AuthPacket;
 import dev.mqtt5.client.packet.AuthReasonCode;
 import dev.mqtt5.client.packet.ConnAckPacket;
+import dev.mqtt5.client.packet.ConnectPacket;
 import dev.mqtt5.client.packet.DisconnectReasonCode;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -89,6 +91,46 @@ final class EnhancedAuthFlow {
         verifyingConnAck = false;
         deferred.clear();
         reauthenticationFailed(cause);
+    }
+
+    /**
+     * Asks the authenticator for the CONNECT's authentication data, then hands the CONNECT with it
+     * to {@code send} on the event loop; a failure closes the connection attempt.
+     */
+    void connectData(ConnectPacket connect, int generation, Consumer<ConnectPacket> send) {
+        call(() -> authenticator.initialData(EnhancedAuthenticator.Phase.CONNECT), (data, failure) -> {
+            if (generation != engine.generation()) {
+                return;
+            }
+            if (failure != null) {
+                engine.closeWith(new AuthenticationException("the enhanced authenticator gave no CONNECT data: "
+                        + Causes.describe(failure), failure));
+                return;
+            }
+            send.accept(connect.toBuilder().authenticationMethod(method()).authenticationData(data).build());
+        });
+    }
+
+    /** {@code Mqtt5Client#reauthenticate} on the event loop; {@code flow} is null without an authenticator. */
+    static void reauthenticate(EnhancedAuthFlow flow, CallbackDispatcher callbacks, ClientState state, int generation,
+            CompletableFuture<AuthPacket> done) {
+        if (flow == null) {
+            callbacks.fail(done, new IllegalStateException("reauthenticate needs an enhancedAuthenticator in the "
+                    + "client options"));
+        } else if (state != ClientState.CONNECTED) {
+            callbacks.fail(done, new IllegalStateException("reauthenticate needs a connection; the client is " + state));
+        } else {
+            flow.reauthenticate(done, generation);
+        }
+    }
+
+    /** A server AUTH; {@code flow} is null when the client did not ask for enhanced authentication. */
+    static void received(EnhancedAuthFlow flow, AuthPacket packet, int generation, boolean connecting) {
+        if (flow == null) {
+            throw MqttProtocolException.protocolError("AUTH received, but the client did not ask for enhanced "
+                    + "authentication");
+        }
+        flow.onServerAuth(packet, generation, connecting);
     }
 
     /** Starts a re-authentication on the connection of the given generation (connected). */
@@ -171,10 +213,6 @@ final class EnhancedAuthFlow {
     private void failed(AuthenticationException cause) {
         reauthenticationFailed(cause);
         engine.disconnectWith(DisconnectReasonCode.NOT_AUTHORIZED, "authentication failed on the client", cause);
-    }
-
-    EnhancedAuthenticator authenticator() {
-        return authenticator;
     }
 
     String method() {

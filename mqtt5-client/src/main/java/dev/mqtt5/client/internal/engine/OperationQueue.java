@@ -84,6 +84,8 @@ final class OperationQueue {
     private long batchNanos;
 
     private final StatisticsCounters counters = new StatisticsCounters();
+    /** Set by a planned reconnect until its connection attempt ends: see {@link #holdForReconnect()}. */
+    private boolean holding;
 
     /** The per-subscription handlers; an empty, shared router while the client has none. */
     SubscriptionRouter router() {
@@ -129,7 +131,7 @@ final class OperationQueue {
     /** Takes a submitted operation into the queue, or rejects it under the offline-queue behaviour; call {@link #drain()} after. */
     void enqueue(Operation<?> op) {
         op.sequence = ++submitted;
-        if (channel == null && !offlineBehavior.keeps(op.isPublish(), op.qos())) {
+        if (channel == null && !keeps(op)) {
             callbacks.fail(op.future, new OperationFailedException(op.describe() + " rejected: the client is offline "
                     + "and the offline queue behavior " + offlineBehavior + " does not keep it"));
             return;
@@ -225,6 +227,7 @@ final class OperationQueue {
         this.channel = channel;
         this.settings = settings;
         this.writePending = false;
+        this.holding = false;
         this.publishesInFlight = 0;
         if (topicAliases != null) {
             topicAliases.connected(settings.topicAliasMaximumToServer());
@@ -266,7 +269,12 @@ final class OperationQueue {
     Throwable disconnected(Throwable cause, int poisonLimit) {
         readBurst = false;
         if (channel == null) {
-            // A connection attempt that never got its CONNACK: everything was settled when the last one ended.
+            // A connection attempt that never got its CONNACK: everything was settled when the last one
+            // ended, unless a planned reconnect held it; then the offline-queue behaviour applies now.
+            if (holding) {
+                holding = false;
+                failQueued(op -> !keeps(op), cause, "the connection ended (offline queue behavior " + offlineBehavior + ")");
+            }
             return null;
         }
         channel = null;
@@ -296,7 +304,7 @@ final class OperationQueue {
                 if (op.qos() == 2) {
                     inflight().bind(op.packetId, op);
                 }
-            } else if (offlineBehavior.keeps(op.isPublish(), op.qos())) {
+            } else if (keeps(op)) {
                 // Publishes keep their packet id for a resend with DUP; see connected().
                 inflight().bind(op.packetId, op);
                 counters.add(0, 0, -1, -op.size());
@@ -305,9 +313,20 @@ final class OperationQueue {
                         + "acknowledgement (offline queue behavior " + offlineBehavior + ")", cause), true);
             }
         }
-        failQueued(op -> !offlineBehavior.keeps(op.isPublish(), op.qos()), cause,
-                "the connection ended (offline queue behavior " + offlineBehavior + ")");
+        failQueued(op -> !keeps(op), cause, "the connection ended (offline queue behavior " + offlineBehavior + ")");
         return refused;
+    }
+
+    /**
+     * The client ends this connection on purpose to connect again at once: every operation is kept
+     * for the next connection whatever the offline-queue behaviour, and nothing more is written.
+     */
+    void holdForReconnect() {
+        holding = true;
+    }
+
+    private boolean keeps(Operation<?> op) {
+        return holding || offlineBehavior.keeps(op.isPublish(), op.qos());
     }
 
     /**
@@ -370,7 +389,7 @@ final class OperationQueue {
      */
     void drain() {
         for (int batches = 0; batches < BATCHES_PER_PASS; batches++) {
-            if (channel == null || writePending || readBurst) {
+            if (channel == null || writePending || readBurst || holding) {
                 return;
             }
             int bytes = fillBatch();
@@ -469,18 +488,6 @@ final class OperationQueue {
             }
         }
         return taken;
-    }
-
-    /** Whether an operation may be written now. */
-    private enum Admission {
-        /** Write it. */
-        TAKE,
-        /** A QoS 1/2 publish: the server's Receive Maximum is reached. */
-        NO_SEND_QUOTA,
-        /** Wait (packet identifiers or flow-control tokens). */
-        WAIT,
-        /** It can never be sent on this connection: fail it with {@link #rejection}. */
-        REJECT
     }
 
     private Admission admit(Operation<?> op) {

@@ -15,6 +15,8 @@ final class ReconnectBackoff {
     private final LongBinaryOperator random;
     private int failures;
     private long previousMillis;
+    /** The next attempt follows a connection the client ended on purpose: it waits for nothing. */
+    private boolean immediate;
 
     ReconnectBackoff(ReconnectOptions options) {
         this(options, (from, to) -> from >= to ? from : ThreadLocalRandom.current().nextLong(from, to + 1));
@@ -28,6 +30,10 @@ final class ReconnectBackoff {
 
     /** The delay before the next attempt, in milliseconds; each call counts one more failure. */
     long nextDelayMillis() {
+        if (immediate) {
+            immediate = false;
+            return 0;
+        }
         // Read from the options on each call rather than kept in fields: a client holds this object for life.
         long minMillis = options.minDelay().toMillis();
         long maxMillis = options.maxDelay().toMillis();
@@ -48,13 +54,20 @@ final class ReconnectBackoff {
     /** Called when a connection ends: the backoff starts again if it stayed up for at least resetAfter. */
     void connectionEnded(long connectedMillis) {
         if (connectedMillis >= options.resetAfter().toMillis()) {
-            reset();
+            failures = 0;
+            previousMillis = options.minDelay().toMillis();
         }
+    }
+
+    /** The next attempt starts at once, counting no failure: the client ends its connection to reconnect. */
+    void skipNextDelay() {
+        immediate = true;
     }
 
     /** Starts again from the minimum delay. */
     void reset() {
         failures = 0;
         previousMillis = options.minDelay().toMillis();
+        immediate = false;
     }
 }
