@@ -195,36 +195,18 @@ final class SubscriptionRouter {
             if (route.handler == null) {
                 continue;
             }
-            // The topic is checked too: an identifier of an earlier process, resent with a
-            // resumed session's message, may now belong to another subscription.
-            boolean matches = (route.subscriptionId == null
-                    || publish.subscriptionIdentifiers().contains(route.subscriptionId))
-                    && Topics.matches(route.filter, publish.topic());
+            boolean matches = route.subscriptionId != null
+                    ? publish.subscriptionIdentifiers().contains(route.subscriptionId)
+                    : Topics.matches(route.filter, publish.topic());
             if (matches) {
-                handlers = add(handlers, route.handler);
-            }
-        }
-        if (handlers == null) {
-            // No identifier of a matching route came with it: a broker that sends a shared
-            // subscription's messages with another member's identifier (HiveMQ CE does), or a
-            // message stored for an earlier process. The topic decides.
-            for (Route route : routes) {
-                if (route.handler != null && route.subscriptionId != null && Topics.matches(route.filter, publish.topic())) {
-                    handlers = add(handlers, route.handler);
+                if (handlers == null) {
+                    handlers = new ArrayList<>(2);
+                }
+                if (!handlers.contains(route.handler)) {
+                    handlers.add(route.handler);
                 }
             }
         }
         return handlers == null ? List.of() : handlers;
-    }
-
-    private static List<ManualAckPublishListener> add(List<ManualAckPublishListener> handlers,
-            ManualAckPublishListener handler) {
-        if (handlers == null) {
-            handlers = new ArrayList<>(2);
-        }
-        if (!handlers.contains(handler)) {
-            handlers.add(handler);
-        }
-        return handlers;
     }
 }
