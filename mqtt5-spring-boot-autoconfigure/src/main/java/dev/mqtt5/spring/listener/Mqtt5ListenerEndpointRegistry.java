@@ -67,6 +67,8 @@ public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle, Disp
 
     private volatile Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
+    private volatile boolean leaveSharedGroups = true;
+
     /**
      * Creates the registry.
      *
@@ -195,6 +197,17 @@ public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle, Disp
         this.shutdownTimeout = shutdownTimeout;
     }
 
+    /**
+     * Sets whether stopping ends shared subscriptions with UNSUBSCRIBE first (the default, as MQTT
+     * 5.0 section 3.10.4 describes: the broker completes what it started sending). Turn it off for
+     * a broker that hands a departed member's unacknowledged messages to the rest of the group
+     * and mishandles acknowledgements that follow an UNSUBSCRIBE (HiveMQ CE stops delivering to
+     * the whole group): the member then only stops taking new messages and disconnects.
+     */
+    public void setLeaveSharedGroups(boolean leaveSharedGroups) {
+        this.leaveSharedGroups = leaveSharedGroups;
+    }
+
     /** Stops and drains every container (see the class description); returns when done or timed out. */
     @Override
     public void stop() {
@@ -203,9 +216,11 @@ public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle, Disp
         Collections.reverse(reversed);
         long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
         try {
-            leaveSharedGroups(reversed, deadline);
-            for (Mqtt5ListenerContainer container : reversed) {
-                container.awaitQuiet(SHARED_QUIET_PERIOD, deadline);
+            if (this.leaveSharedGroups) {
+                leaveSharedGroups(reversed, deadline);
+                for (Mqtt5ListenerContainer container : reversed) {
+                    container.awaitQuiet(SHARED_QUIET_PERIOD, deadline);
+                }
             }
             reversed.forEach(Mqtt5ListenerContainer::stopAccepting);
             awaitIdle(reversed, deadline);

@@ -122,11 +122,19 @@ class WithoutAwsSdkTests {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader);
+        // Netty in the second class loader uses NIO: loading its native transport again from another
+        // class loader unbinds the natives of the first (UnsatisfiedLinkError in the other tests).
+        String noNative = System.setProperty("io.netty.transport.noNative", "true");
         try {
             Class<?> probe = classLoader.loadClass(ContextProbe.class.getName());
             Function<String[], String> run = (Function<String[], String>) probe.getDeclaredConstructor().newInstance();
             return run.apply(properties);
         } finally {
+            if (noNative == null) {
+                System.clearProperty("io.netty.transport.noNative");
+            } else {
+                System.setProperty("io.netty.transport.noNative", noNative);
+            }
             thread.setContextClassLoader(previous);
         }
     }

@@ -132,6 +132,7 @@ public final class Mqtt5ListenerAutoConfiguration {
         Mqtt5ListenerEndpointRegistry registry = new Mqtt5ListenerEndpointRegistry(client, executor, errorHandler,
                 observation.isObservationEnabled() ? observationRegistry.getIfAvailable() : null, connectionAware);
         registry.setShutdownTimeout(shutdownTimeout(properties.getShutdownTimeout(), environment));
+        registry.setLeaveSharedGroups(properties.isLeaveSharedGroups());
         if (connectionAware) {
             clientTracker.addLifecycleListener(registry.connectionListener());
         }

@@ -23,7 +23,24 @@ public class Mqtt5ListenerProperties {
      */
     private Duration shutdownTimeout = Duration.ofSeconds(20);
 
+    /**
+     * Whether shutdown ends shared subscriptions (group) with UNSUBSCRIBE before it stops taking
+     * messages, handling what the broker had already sent (MQTT 5.0 section 3.10.4; needed with
+     * mosquitto, which gives a departed member's messages to no one else). Set false for HiveMQ,
+     * which hands a departed member's unacknowledged messages to the group by itself and stops
+     * delivering to the whole group when acknowledgements follow the UNSUBSCRIBE.
+     */
+    private boolean leaveSharedGroups = true;
+
     private final ErrorHandler errorHandler = new ErrorHandler();
+
+    public boolean isLeaveSharedGroups() {
+        return this.leaveSharedGroups;
+    }
+
+    public void setLeaveSharedGroups(boolean leaveSharedGroups) {
+        this.leaveSharedGroups = leaveSharedGroups;
+    }
 
     public Duration getShutdownTimeout() {
         return this.shutdownTimeout;
