@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.packet.PublishPacket;
@@ -64,27 +61,6 @@ class Mqtt5ListenerVirtualThreadTests {
         }
     }
 
-    static class Slow {
-
-        final CountDownLatch entered = new CountDownLatch(1);
-
-        final BlockingQueue<String> finished = new LinkedBlockingQueue<>();
-
-        final AtomicBoolean interrupted = new AtomicBoolean();
-
-        @Mqtt5Listener(id = "slow", topics = "vt/slow", qos = QoS.AT_LEAST_ONCE)
-        void on(String text) {
-            this.entered.countDown();
-            try {
-                Thread.sleep(1_500);
-            } catch (InterruptedException ex) {
-                this.interrupted.set(true);
-                Thread.currentThread().interrupt();
-            }
-            this.finished.add(text);
-        }
-    }
-
     private ApplicationContextRunner app(String clientId) {
         return ListenerTestSupport.runner(this.broker.host(), this.broker.tcpPort(), clientId)
             .withPropertyValues("spring.threads.virtual.enabled=true");
@@ -131,10 +107,10 @@ class Mqtt5ListenerVirtualThreadTests {
         this.broker = RestartableMosquitto.launch();
         Mqtt5Client peer = ListenerTestSupport.peer(this.broker.host(), this.broker.tcpPort(), "peer-vt-drain");
         try {
-            app("app-vt-drain").withBean(Slow.class).run((context) -> {
-                Slow slow = context.getBean(Slow.class);
+            app("app-vt-drain").withBean(Mqtt5ListenerShutdownTests.SlowListener.class).run((context) -> {
+                Mqtt5ListenerShutdownTests.SlowListener slow = context.getBean(Mqtt5ListenerShutdownTests.SlowListener.class);
                 Mqtt5ListenerIntegrationTests.awaitSubscribed(context.getBean(Mqtt5ListenerEndpointRegistry.class));
-                peer.publish(PublishPacket.builder().topic("vt/slow").payload("one").qos(QoS.AT_LEAST_ONCE).build())
+                peer.publish(PublishPacket.builder().topic("drain/work").payload("one").qos(QoS.AT_LEAST_ONCE).build())
                     .join();
                 assertThat(slow.entered.await(10, TimeUnit.SECONDS)).isTrue();
                 ((ConfigurableApplicationContext) context).close();
