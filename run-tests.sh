@@ -27,8 +27,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# The suite on the default JDK (Java 17, the baseline the project is built for)...
-mvn -B -ntp verify "$@"
+# The suite on the default JDK (Java 17, the baseline the project is built for); the artifacts
+# are installed in the local Maven repository for the next check...
+mvn -B -ntp install "$@"
+
+# ...the README's dependency snippets build a new application against them...
+./scripts/check-readme-snippets.sh
 
 # ...and again on the newest Java 21+ JDK installed, if any (virtual threads, newer-JDK behaviour):
 # JAVA_NEWER_HOME names one explicitly; otherwise /usr/lib/jvm is searched.
