@@ -27,9 +27,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# The suite on the default JDK (Java 17, the baseline the project is built for); the artifacts
-# are installed in the local Maven repository for the next check...
-mvn -B -ntp install "$@"
+# The suite on the default JDK (Java 17, the baseline the project is built for), with the
+# release profile's sources and Javadoc jars (a Javadoc error fails the build); the artifacts are
+# installed in the local Maven repository for the next check...
+mvn -B -ntp install -Prelease "$@"
 
 # ...the README's dependency snippets build a new application against them...
 ./scripts/check-readme-snippets.sh

@@ -21,7 +21,7 @@ import dev.mqtt5.client.packet.RetainHandling;
  *
  * <p>Parameters are resolved through spring-messaging: the payload (as {@code byte[]},
  * {@code String}, {@code ByteBuffer} or any type read from JSON, {@code @Valid} honoured),
- * {@code @Header} with the names in {@link Mqtt5Headers}, {@link TopicVariable},
+ * {@code @Header} with the names in {@link dev.mqtt5.spring.core.Mqtt5Headers}, {@link TopicVariable},
  * {@link UserProperty}, the raw {@code PublishPacket}, and the {@code Acknowledgement} with
  * {@link AckMode#MANUAL}. A non-void return value is published to the request's response topic
  * with its correlation data (or to {@code @SendTo}'s topic when the request has none).

@@ -36,8 +36,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code mqtt5.client.publishes.received} (tagged {@code qos}), fed by the lifecycle events of a
  * client the auto-configuration built;</li>
  * <li>counter {@code mqtt5.client.publishes.sent} and timer {@code mqtt5.client.publish.ack.latency}
- * (tagged {@code qos} and {@code outcome}) for publishes passed to {@link #observe}: the client has
- * no hook that reports every publish's outcome.</li>
+ * (tagged {@code qos} and {@code outcome}) for every publish, from the client's publish observer.</li>
  * </ul>
  */
 public class Mqtt5ClientMetrics implements MeterBinder {
