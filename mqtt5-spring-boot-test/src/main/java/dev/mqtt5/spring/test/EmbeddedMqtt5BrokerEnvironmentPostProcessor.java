@@ -22,7 +22,9 @@ class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProc
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty("aws.iot.mqtt5.embedded-broker.enabled", Boolean.class, false)
-                || environment.getPropertySources().contains(EmbeddedBrokerProperties.SOURCE_NAME)) {
+                || environment.getPropertySources().contains(EmbeddedBrokerProperties.SOURCE_NAME)
+                // Ahead-of-time processing (spring-boot:process-aot) only looks at the bean definitions.
+                || Boolean.getBoolean("spring.aot.processing")) {
             return;
         }
         EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(
