@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import dev.mqtt5.client.ClientState;
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.exception.ConnectionRefusedException;
+import dev.mqtt5.spring.listener.ShutdownThread;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -86,18 +87,13 @@ public final class Mqtt5ClientLifecycle implements SmartLifecycle {
 
     @Override
     public void stop(Runnable callback) {
-        Thread stopper = new Thread(() -> {
+        ShutdownThread.start("mqtt5-shutdown", () -> {
             try {
                 stop();
-            } catch (RuntimeException ex) {
-                logger.warn("Stopping the MQTT client failed", ex);
             } finally {
                 this.running = false;
-                callback.run();
             }
-        }, "mqtt5-shutdown");
-        stopper.setDaemon(true);
-        stopper.start();
+        }, callback, logger, "Stopping the MQTT client failed");
     }
 
     private void drainInFlight() {

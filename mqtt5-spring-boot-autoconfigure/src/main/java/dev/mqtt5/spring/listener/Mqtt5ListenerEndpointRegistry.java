@@ -240,17 +240,8 @@ public final class Mqtt5ListenerEndpointRegistry implements SmartLifecycle, Disp
     /** Stops on a thread of its own, so that the wait counts against the shutdown phase's timeout. */
     @Override
     public void stop(Runnable callback) {
-        Thread stopper = new Thread(() -> {
-            try {
-                stop();
-            } catch (RuntimeException ex) {
-                logger.warn("Stopping the MQTT listeners failed", ex);
-            } finally {
-                callback.run();
-            }
-        }, "mqtt5-listener-shutdown");
-        stopper.setDaemon(true);
-        stopper.start();
+        ShutdownThread.start("mqtt5-listener-shutdown", this::stop, callback, logger,
+                "Stopping the MQTT listeners failed");
     }
 
     private static void leaveSharedGroups(List<Mqtt5ListenerContainer> containers, long deadline)
