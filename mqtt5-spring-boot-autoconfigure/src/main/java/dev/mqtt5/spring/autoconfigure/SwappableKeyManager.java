@@ -22,15 +22,16 @@ import javax.net.ssl.X509KeyManager;
  */
 final class SwappableKeyManager extends X509ExtendedKeyManager {
 
-    private volatile X509ExtendedKeyManager delegate;
+    /** An X509ExtendedKeyManager chooses for engines itself; a plain one as for sockets. */
+    private volatile X509KeyManager delegate;
 
     SwappableKeyManager(KeyManager[] managers) {
-        this.delegate = extended(managers);
+        this.delegate = x509(managers);
     }
 
     /** Presents the certificate of these managers from the next handshake on. */
     void swap(KeyManager[] managers) {
-        this.delegate = extended(managers);
+        this.delegate = x509(managers);
     }
 
     /** A factory whose only manager is this one. */
@@ -55,13 +56,10 @@ final class SwappableKeyManager extends X509ExtendedKeyManager {
         };
     }
 
-    private static X509ExtendedKeyManager extended(KeyManager[] managers) {
+    private static X509KeyManager x509(KeyManager[] managers) {
         for (KeyManager manager : managers) {
-            if (manager instanceof X509ExtendedKeyManager extended) {
-                return extended;
-            }
-            if (manager instanceof X509KeyManager plain) {
-                return new Adapter(plain);
+            if (manager instanceof X509KeyManager x509) {
+                return x509;
             }
         }
         throw new IllegalStateException("the SSL bundle has no X.509 key manager");
@@ -79,7 +77,10 @@ final class SwappableKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-        return this.delegate.chooseEngineClientAlias(keyType, issuers, engine);
+        X509KeyManager current = this.delegate;
+        return (current instanceof X509ExtendedKeyManager extended)
+                ? extended.chooseEngineClientAlias(keyType, issuers, engine)
+                : current.chooseClientAlias(keyType, issuers, null);
     }
 
     @Override
@@ -94,7 +95,10 @@ final class SwappableKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-        return this.delegate.chooseEngineServerAlias(keyType, issuers, engine);
+        X509KeyManager current = this.delegate;
+        return (current instanceof X509ExtendedKeyManager extended)
+                ? extended.chooseEngineServerAlias(keyType, issuers, engine)
+                : current.chooseServerAlias(keyType, issuers, null);
     }
 
     // The chain and the key are looked up by the alias chosen a moment before. A swap in that
@@ -109,51 +113,6 @@ final class SwappableKeyManager extends X509ExtendedKeyManager {
     @Override
     public PrivateKey getPrivateKey(String alias) {
         return this.delegate.getPrivateKey(alias);
-    }
-
-    /** A plain X509KeyManager, which chooses for engines as for sockets. */
-    private static final class Adapter extends X509ExtendedKeyManager {
-
-        private final X509KeyManager manager;
-
-        Adapter(X509KeyManager manager) {
-            this.manager = manager;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return this.manager.getClientAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return this.manager.chooseClientAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-            return this.manager.chooseClientAlias(keyType, issuers, null);
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return this.manager.getServerAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return this.manager.chooseServerAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return this.manager.getCertificateChain(alias);
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return this.manager.getPrivateKey(alias);
-        }
     }
 
     /** The provider named by the factories of the swappable managers. */
