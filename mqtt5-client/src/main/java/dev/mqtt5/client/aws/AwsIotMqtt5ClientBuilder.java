@@ -8,6 +8,7 @@ import dev.mqtt5.client.config.TlsOptions;
 import dev.mqtt5.client.config.WebSocketOptions;
 import dev.mqtt5.client.packet.ConnectPacket;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -201,7 +202,7 @@ public final class AwsIotMqtt5ClientBuilder {
      */
     public static AwsIotMqtt5ClientBuilder mtlsWithPkcs12(String endpoint, Path pkcs12Path, char[] password) {
         AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.MTLS);
-        Pkcs12Identity.Identity identity = Pkcs12Identity.load(pkcs12Path, password);
+        KeyStoreIdentity.Identity identity = KeyStoreIdentity.loadPkcs12(pkcs12Path, password);
         builder.identity = tls -> tls.clientCertificate(identity.key(), identity.chain());
         return builder;
     }
@@ -246,16 +247,41 @@ public final class AwsIotMqtt5ClientBuilder {
 
     private static AwsIotMqtt5ClientBuilder pkcs11(String endpoint, Path library, char[] userPin, Long slotId,
             String tokenLabel, String privateKeyLabel, Path certPath) {
-        Objects.requireNonNull(library, "aws.iot.mqtt5 pkcs11 library must not be null");
-        Objects.requireNonNull(userPin, "aws.iot.mqtt5 pkcs11 userPin must not be null");
-        Objects.requireNonNull(certPath, "aws.iot.mqtt5 pkcs11 certPath must not be null");
-        AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.MTLS);
-        List<X509Certificate> chain = PemMaterial.certificates(PemMaterial.read(certPath, "aws.iot.mqtt5 pkcs11 certPath"),
-                "aws.iot.mqtt5 pkcs11 certPath", "'" + certPath + "'");
-        KeyManagerFactory keyManagers = Pkcs11Identity.keyManagerFactory(library, userPin, slotId, tokenLabel,
-                privateKeyLabel, chain);
-        builder.identity = tls -> tls.keyManagerFactory(keyManagers);
-        return builder;
+        return mtlsWithKeyManagerFactory(endpoint, Pkcs11Identity.keyManagerFactory(library, userPin, slotId, tokenLabel,
+                privateKeyLabel, certPath));
+    }
+
+    /**
+     * Direct MQTT with mutual TLS with a key entry of a Java {@link KeyStore} (JKS, PKCS#12, or any
+     * type the application loaded).
+     *
+     * @param endpoint the account's IoT data endpoint
+     * @param keyStore the loaded key store
+     * @param alias the private key entry's alias
+     * @param password the key entry's password
+     * @return the builder
+     */
+    public static AwsIotMqtt5ClientBuilder mtlsFromJavaKeystore(String endpoint, KeyStore keyStore, String alias,
+            char[] password) {
+        Objects.requireNonNull(alias, "aws.iot.mqtt5 java-keystore alias must not be null");
+        KeyStoreIdentity.Identity identity = KeyStoreIdentity.fromKeyStore(keyStore, alias, password);
+        return mtlsWithKey(endpoint, identity.key(), identity.chain());
+    }
+
+    /**
+     * Direct MQTT with mutual TLS whose private key stays in a TPM, secure element or remote
+     * signer: {@code handler} signs the handshake (see {@link TlsKeyOperations} and, for the
+     * thread that calls it, {@link TlsKeyOperationHandler}).
+     *
+     * @param endpoint the account's IoT data endpoint
+     * @param handler signs for the key of {@code chain[0]}
+     * @param chain the certificate chain, leaf first
+     * @return the builder
+     */
+    public static AwsIotMqtt5ClientBuilder mtlsWithCustomKeyOperations(String endpoint, TlsKeyOperationHandler handler,
+            X509Certificate... chain) {
+        return mtlsWithKeyManagerFactory(endpoint, TlsKeyOperations.keyManagerFactory(handler, chain))
+                .tls(tls -> tls.handshakeTaskExecutor(TlsKeyOperations.handshakeExecutor()));
     }
 
     /**
@@ -263,13 +289,12 @@ public final class AwsIotMqtt5ClientBuilder {
      * credentials chain.
      *
      * @param endpoint the account's IoT data endpoint
-     * @param region the signing region, such as {@code us-east-1}
+     * @param region the signing region, such as {@code us-east-1}, or {@code null} to take it from
+     *     the endpoint (see {@link AwsIotEndpoints#region(String)})
      * @return the builder
      */
     public static AwsIotMqtt5ClientBuilder websocketsWithDefaultAwsSigning(String endpoint, String region) {
-        AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.WEBSOCKET_SIGV4);
-        builder.signer = SigV4HandshakeSigner.create(region);
-        return builder;
+        return websocketsWithDefaultAwsSigning(endpoint, region, null);
     }
 
     /**
@@ -278,7 +303,8 @@ public final class AwsIotMqtt5ClientBuilder {
      * {@link CognitoCredentialsProvider}).
      *
      * @param endpoint the account's IoT data endpoint
-     * @param region the signing region, such as {@code us-east-1}
+     * @param region the signing region, such as {@code us-east-1}, or {@code null} to take it from
+     *     the endpoint (see {@link AwsIotEndpoints#region(String)})
      * @param credentialsProvider the credentials source, or {@code null} for the default chain
      * @return the builder
      */
@@ -287,8 +313,10 @@ public final class AwsIotMqtt5ClientBuilder {
         AwsIotMqtt5ClientBuilder builder = new AwsIotMqtt5ClientBuilder(endpoint, Method.WEBSOCKET_SIGV4);
         // Only SigV4HandshakeSigner names the SDK's classes in its code: this class must load (and
         // verify) without the SDK for the methods that do not sign (mutual TLS, custom authorizers).
-        builder.signer = credentialsProvider != null ? SigV4HandshakeSigner.create(region, credentialsProvider)
-                : SigV4HandshakeSigner.create(region);
+        String signingRegion = region != null && !region.isBlank() ? region
+                : AwsIotEndpoints.requireRegion(endpoint, "aws.iot.mqtt5 sigv4 region");
+        builder.signer = credentialsProvider != null ? SigV4HandshakeSigner.create(signingRegion, credentialsProvider)
+                : SigV4HandshakeSigner.create(signingRegion);
         return builder;
     }
 

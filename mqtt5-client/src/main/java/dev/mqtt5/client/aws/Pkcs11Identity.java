@@ -1,12 +1,10 @@
 package dev.mqtt5.client.aws;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.ProviderException;
@@ -16,13 +14,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.KeyManagerFactorySpi;
-import javax.net.ssl.ManagerFactoryParameters;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * A client identity whose private key stays on a PKCS#11 token: the JDK's SunPKCS11 provider is
@@ -44,7 +38,12 @@ final class Pkcs11Identity {
      * @param privateKeyLabel the key's label, or {@code null} when the token holds exactly one key
      */
     static KeyManagerFactory keyManagerFactory(Path library, char[] userPin, Long slotId, String tokenLabel,
-            String privateKeyLabel, List<X509Certificate> chain) {
+            String privateKeyLabel, Path certPath) {
+        Objects.requireNonNull(library, "aws.iot.mqtt5 pkcs11 library must not be null");
+        Objects.requireNonNull(userPin, "aws.iot.mqtt5 pkcs11 userPin must not be null");
+        Objects.requireNonNull(certPath, "aws.iot.mqtt5 pkcs11 certPath must not be null");
+        List<X509Certificate> chain = PemMaterial.certificates(PemMaterial.read(certPath, "aws.iot.mqtt5 pkcs11 certPath"),
+                "aws.iot.mqtt5 pkcs11 certPath", "'" + certPath + "'");
         if (!Files.isReadable(library)) {
             throw new IllegalArgumentException("aws.iot.mqtt5 pkcs11 library '" + library
                     + "' does not exist or is not readable; give the path of the PKCS#11 module (.so/.dll)");
@@ -60,7 +59,7 @@ final class Pkcs11Identity {
                     + " (" + pkcs11Reason(e) + "); check the PIN", null);
         }
         PrivateKey key = privateKey(store, privateKeyLabel, slot);
-        return new IdentityKeyManagerFactory(new TokenKeyManager(key, chain.toArray(X509Certificate[]::new)));
+        return FixedIdentityKeyManager.factory("pkcs11", key, chain.toArray(X509Certificate[]::new));
     }
 
     private static Provider provider(Path library, long slot) {
@@ -112,74 +111,5 @@ final class Pkcs11Identity {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-    }
-
-    /** Always presents the token's key with the configured chain. */
-    private static final class TokenKeyManager extends X509ExtendedKeyManager {
-
-        private static final String ALIAS = "pkcs11";
-        private final PrivateKey key;
-        private final X509Certificate[] chain;
-
-        TokenKeyManager(PrivateKey key, X509Certificate[] chain) {
-            this.key = key;
-            this.chain = chain;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return new String[] {ALIAS};
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return ALIAS;
-        }
-
-        @Override
-        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-            return ALIAS;
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return chain.clone();
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return key;
-        }
-    }
-
-    /** A key manager factory that hands out one prepared key manager. */
-    private static final class IdentityKeyManagerFactory extends KeyManagerFactory {
-
-        IdentityKeyManagerFactory(KeyManager manager) {
-            super(new KeyManagerFactorySpi() {
-                @Override
-                protected void engineInit(KeyStore ks, char[] password) {
-                }
-
-                @Override
-                protected void engineInit(ManagerFactoryParameters spec) {
-                }
-
-                @Override
-                protected KeyManager[] engineGetKeyManagers() {
-                    return new KeyManager[] {manager};
-                }
-            }, null, "pkcs11");
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -39,6 +40,7 @@ public final class TlsOptions {
     private final List<String> protocols;
     private final List<String> cipherSuites;
     private final Duration handshakeTimeout;
+    private final Executor handshakeTaskExecutor;
 
     private TlsOptions(Builder builder) {
         this.trustedCertificates = builder.trustedCertificates;
@@ -52,6 +54,7 @@ public final class TlsOptions {
         this.protocols = builder.protocols;
         this.cipherSuites = builder.cipherSuites;
         this.handshakeTimeout = builder.handshakeTimeout;
+        this.handshakeTaskExecutor = builder.handshakeTaskExecutor;
     }
 
     /**
@@ -169,6 +172,16 @@ public final class TlsOptions {
         return handshakeTimeout;
     }
 
+    /**
+     * Returns the executor that runs the handshake's delegated work (certificate checks, key
+     * operations), if one was configured; without one it runs on the connection's I/O thread.
+     *
+     * @return the handshake task executor
+     */
+    public Optional<Executor> handshakeTaskExecutor() {
+        return Optional.ofNullable(handshakeTaskExecutor);
+    }
+
     @Override
     public String toString() {
         String trust = trustManagerFactory != null ? "trustManagerFactory"
@@ -199,6 +212,7 @@ public final class TlsOptions {
         private List<String> protocols = DEFAULT_PROTOCOLS;
         private List<String> cipherSuites = List.of();
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private Executor handshakeTaskExecutor;
 
         private Builder() {
         }
@@ -350,6 +364,21 @@ public final class TlsOptions {
                 throw new IllegalArgumentException("handshakeTimeout must be positive, was " + timeout);
             }
             this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Runs the TLS handshake's delegated work (certificate path checks, the private-key
+         * signature) on this executor instead of the connection's I/O thread, which other
+         * connections share. Set it when a key or trust manager may block: a key in a TPM or a
+         * secure element, a revocation check over the network. The handshake timeout still
+         * applies.
+         *
+         * @param executor runs the handshake tasks, or {@code null} for the I/O thread
+         * @return this builder
+         */
+        public Builder handshakeTaskExecutor(Executor executor) {
+            this.handshakeTaskExecutor = executor;
             return this;
         }
 

@@ -81,7 +81,9 @@ final class TlsHandlerFactory {
     SslHandler newHandler(ByteBufAllocator alloc, String host, int port) {
         forgetSessionsAfterRotation();
         String peerHost = options.serverName().orElse(host);
-        SslHandler handler = context.newHandler(alloc, peerHost, port);
+        SslHandler handler = options.handshakeTaskExecutor().isPresent()
+                ? context.newHandler(alloc, peerHost, port, options.handshakeTaskExecutor().get())
+                : context.newHandler(alloc, peerHost, port);
         SSLEngine engine = handler.engine();
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm(options.hostnameVerification() ? "HTTPS" : null);
