@@ -62,12 +62,12 @@ final class AuthenticationLibraries {
      * Only the SigV4 methods need the AWS SDK: the AWS IoT builder loads without it (no SDK type is
      * linked outside the SigV4 signer), and neither mutual TLS (PEM read by Spring Boot's reader, or
      * an SSL bundle), PKCS#12 (the JDK's key store), PKCS#11 (the JDK's SunPKCS11, its certificate
-     * read by the JDK) nor a custom authorizer (a user name and password) needs it. Bouncy Castle is
+     * read by the JDK), a Java key store nor a custom authorizer (a user name and password) needs it. Bouncy Castle is
      * needed only for a legacy OpenSSL-encrypted mtls.private-key, which the mtls mapping checks.
      */
     private static List<Library> needs(AuthenticationMethod method) {
         return switch (method) {
-            case MTLS, PKCS11, PKCS12, CUSTOM_AUTHORIZER -> List.of();
+            case MTLS, PKCS11, PKCS12, JAVA_KEYSTORE, CUSTOM_AUTHORIZER -> List.of();
             case SIGV4 -> List.of(AWS_AUTH, AWS_SIGNER);
             case COGNITO -> List.of(AWS_AUTH, AWS_SIGNER, AWS_REGIONS, COGNITO, URL_CONNECTION);
             case BROKER -> List.of();

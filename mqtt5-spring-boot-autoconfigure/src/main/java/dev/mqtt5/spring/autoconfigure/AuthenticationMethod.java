@@ -15,6 +15,9 @@ public enum AuthenticationMethod {
     /** Mutual TLS with a key in a PKCS#11 token. */
     PKCS11("aws.iot.mqtt5.pkcs11"),
 
+    /** Mutual TLS with a key entry of a Java key store. */
+    JAVA_KEYSTORE("aws.iot.mqtt5.java-keystore"),
+
     /** WebSocket with a SigV4-signed handshake. */
     SIGV4("aws.iot.mqtt5.sigv4"),
 
@@ -42,6 +45,6 @@ public enum AuthenticationMethod {
 
     /** Whether the method supplies the TLS client identity itself. */
     boolean suppliesClientCertificate() {
-        return this == MTLS || this == PKCS12 || this == PKCS11;
+        return this == MTLS || this == PKCS12 || this == PKCS11 || this == JAVA_KEYSTORE;
     }
 }

@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,16 +49,20 @@ final class AwsAuthenticationMapper {
      * The client names the setting at fault in its messages ("aws.iot.mqtt5 pkcs11 userPin was
      * refused..."); these are the properties behind them. Anything else names the method's group.
      */
-    private static final Map<String, String> CLIENT_SETTINGS = Map.of(
-            "aws.iot.mqtt5 pkcs11 userPin", "pkcs11.user-pin",
-            "aws.iot.mqtt5 pkcs11 library", "pkcs11.library",
-            "aws.iot.mqtt5 pkcs11 tokenLabel", "pkcs11.token-label",
-            "aws.iot.mqtt5 pkcs11 privateKeyLabel", "pkcs11.private-key-label",
-            "aws.iot.mqtt5 pkcs11 certPath", "pkcs11.certificate",
-            "aws.iot.mqtt5 pkcs12 password", "pkcs12.password",
-            "aws.iot.mqtt5 pkcs12 path", "pkcs12.path",
-            "aws.iot.mqtt5 mtls certificate", "mtls.certificate",
-            "aws.iot.mqtt5 mtls privateKey", "mtls.private-key");
+    private static final Map<String, String> CLIENT_SETTINGS = Map.ofEntries(
+            Map.entry("aws.iot.mqtt5 pkcs11 userPin", "pkcs11.user-pin"),
+            Map.entry("aws.iot.mqtt5 pkcs11 library", "pkcs11.library"),
+            Map.entry("aws.iot.mqtt5 pkcs11 tokenLabel", "pkcs11.token-label"),
+            Map.entry("aws.iot.mqtt5 pkcs11 privateKeyLabel", "pkcs11.private-key-label"),
+            Map.entry("aws.iot.mqtt5 pkcs11 certPath", "pkcs11.certificate"),
+            Map.entry("aws.iot.mqtt5 pkcs12 password", "pkcs12.password"),
+            Map.entry("aws.iot.mqtt5 pkcs12 path", "pkcs12.path"),
+            Map.entry("aws.iot.mqtt5 mtls certificate", "mtls.certificate"),
+            Map.entry("aws.iot.mqtt5 mtls privateKey", "mtls.private-key"),
+            Map.entry("aws.iot.mqtt5 java-keystore alias", "java-keystore.alias"),
+            Map.entry("aws.iot.mqtt5 java-keystore password", "java-keystore.key-password"),
+            Map.entry("aws.iot.mqtt5 sigv4 region", "sigv4.region"),
+            Map.entry("aws.iot.mqtt5 cognito region", "cognito.region"));
 
     private final Mqtt5Properties properties;
 
@@ -136,6 +144,7 @@ final class AwsAuthenticationMapper {
                 case MTLS -> mtls(this.properties.getMtls(), endpoint);
                 case PKCS12 -> pkcs12(this.properties.getPkcs12(), endpoint);
                 case PKCS11 -> pkcs11(this.properties.getPkcs11(), endpoint);
+                case JAVA_KEYSTORE -> javaKeystore(this.properties.getJavaKeystore(), endpoint);
                 case SIGV4 -> this.sigV4Credentials.sigv4(endpoint, this.properties.getSigv4());
                 case COGNITO -> this.sigV4Credentials.cognito(endpoint, this.properties.getCognito());
                 case CUSTOM_AUTHORIZER -> customAuthorizer(this.properties.getCustomAuthorizer(), endpoint);
@@ -216,6 +225,28 @@ final class AwsAuthenticationMapper {
                 ? AwsIotMqtt5ClientBuilder.mtlsWithPkcs11(endpoint, library, pin, pkcs11.getSlotId(), keyLabel, certificate)
                 : AwsIotMqtt5ClientBuilder.mtlsWithPkcs11(endpoint, library, pin, pkcs11.getTokenLabel(), keyLabel,
                         certificate));
+    }
+
+    private static AwsIotMqtt5ClientBuilder javaKeystore(AwsJavaKeystoreProperties keystore, String endpoint) {
+        KeyStore store;
+        try (InputStream in = keystore.getPath().getInputStream()) {
+            store = KeyStore.getInstance(keystore.getType());
+            store.load(in, keystore.getPassword().toCharArray());
+        } catch (KeyStoreException ex) {
+            throw new InvalidMqtt5PropertyException(P + "java-keystore.type", "'" + keystore.getType()
+                    + "' is not a key store type of this JVM", "Use JKS or PKCS12.", ex);
+        } catch (IOException | GeneralSecurityException ex) {
+            // The JDK reports a wrong password as an IOException whose cause is UnrecoverableKeyException.
+            boolean password = ex.getCause() instanceof UnrecoverableKeyException;
+            throw new InvalidMqtt5PropertyException(P + (password ? "java-keystore.password" : "java-keystore.path"),
+                    password ? "does not open " + keystore.getPath().getDescription()
+                            : "cannot be read as a " + keystore.getType() + " key store: " + ex.getMessage(),
+                    password ? "Set the key store's password." : "Point it at a key store of java-keystore.type.", null);
+        }
+        String keyPassword = StringUtils.hasText(keystore.getKeyPassword()) ? keystore.getKeyPassword()
+                : keystore.getPassword();
+        return AwsIotMqtt5ClientBuilder.mtlsFromJavaKeystore(endpoint, store, keystore.getAlias(),
+                keyPassword.toCharArray());
     }
 
     private static AwsIotMqtt5ClientBuilder customAuthorizer(AwsCustomAuthorizerProperties authorizer, String endpoint) {

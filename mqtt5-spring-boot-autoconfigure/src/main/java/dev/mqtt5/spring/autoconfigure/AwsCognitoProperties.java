@@ -15,7 +15,8 @@ public class AwsCognitoProperties {
     private String identityId;
 
     /**
-     * AWS region of the Cognito identity pool and of the endpoint.
+     * AWS region of the Cognito identity pool and of the endpoint. Defaults to the region named by
+     * the endpoint.
      */
     private String region;
 

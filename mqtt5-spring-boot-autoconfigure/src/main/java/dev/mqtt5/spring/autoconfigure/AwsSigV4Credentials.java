@@ -3,12 +3,14 @@ package dev.mqtt5.spring.autoconfigure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.mqtt5.client.aws.AwsIotEndpoints;
 import dev.mqtt5.client.aws.AwsIotMqtt5ClientBuilder;
 import dev.mqtt5.client.aws.CognitoCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.StringUtils;
 
 /**
  * Starts the SigV4 WebSocket builders ({@code aws.iot.mqtt5.sigv4} and {@code cognito}) with
@@ -34,18 +36,23 @@ final class AwsSigV4Credentials implements DisposableBean {
 
     /** WebSocket with SigV4, signed with the context's credentials provider or the SDK default chain. */
     AwsIotMqtt5ClientBuilder sigv4(String endpoint, AwsSigV4Properties sigv4) {
-        return AwsIotMqtt5ClientBuilder.websocketsWithDefaultAwsSigning(endpoint, sigv4.getRegion(),
+        String region = StringUtils.hasText(sigv4.getRegion()) ? sigv4.getRegion() : null;
+        return AwsIotMqtt5ClientBuilder.websocketsWithDefaultAwsSigning(endpoint, region,
                 this.credentialsProviders.getIfAvailable());
     }
 
     /** WebSocket with SigV4, signed with credentials of the Cognito identity. */
     AwsIotMqtt5ClientBuilder cognito(String endpoint, AwsCognitoProperties cognito) {
-        CognitoCredentialsProvider.Builder builder = CognitoCredentialsProvider.builder(cognito.getRegion())
+        String region = StringUtils.hasText(cognito.getRegion()) ? cognito.getRegion()
+                : AwsIotEndpoints.region(endpoint).orElseThrow(() -> new IllegalArgumentException("aws.iot.mqtt5 cognito "
+                        + "region is not set and endpoint '" + endpoint + "' does not name one; set the identity pool's "
+                        + "region, such as 'us-east-1'"));
+        CognitoCredentialsProvider.Builder builder = CognitoCredentialsProvider.builder(region)
             .identityId(cognito.getIdentityId());
         cognito.getLogins().forEach(builder::login);
         CognitoCredentialsProvider provider = builder.build();
         this.cognitoProviders.add(provider);
-        return AwsIotMqtt5ClientBuilder.websocketsWithDefaultAwsSigning(endpoint, cognito.getRegion(), provider);
+        return AwsIotMqtt5ClientBuilder.websocketsWithDefaultAwsSigning(endpoint, region, provider);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration properties of the MQTT 5 client, under {@code aws.iot.mqtt5}. The connection
  * settings apply to any MQTT 5 broker; at most one of the AWS IoT authentication groups
- * ({@code mtls}, {@code pkcs12}, {@code pkcs11}, {@code sigv4}, {@code cognito},
+ * ({@code mtls}, {@code pkcs12}, {@code pkcs11}, {@code java-keystore}, {@code sigv4}, {@code cognito},
  * {@code custom-authorizer}) may be set.
  */
 @ConfigurationProperties("aws.iot.mqtt5")
@@ -161,6 +161,9 @@ public class Mqtt5Properties {
 
     @NestedConfigurationProperty
     private final AwsPkcs11Properties pkcs11 = new AwsPkcs11Properties();
+
+    @NestedConfigurationProperty
+    private final AwsJavaKeystoreProperties javaKeystore = new AwsJavaKeystoreProperties();
 
     @NestedConfigurationProperty
     private final AwsSigV4Properties sigv4 = new AwsSigV4Properties();
@@ -352,6 +355,10 @@ public class Mqtt5Properties {
 
     public AwsPkcs11Properties getPkcs11() {
         return this.pkcs11;
+    }
+
+    public AwsJavaKeystoreProperties getJavaKeystore() {
+        return this.javaKeystore;
     }
 
     public AwsSigV4Properties getSigv4() {

@@ -33,8 +33,10 @@ final class Mqtt5PropertiesValidator {
             case MTLS -> checkMtls(properties.getMtls());
             case PKCS12 -> checkPkcs12(properties.getPkcs12());
             case PKCS11 -> checkPkcs11(properties.getPkcs11());
-            case SIGV4 -> required(properties.getSigv4().getRegion(), P + "sigv4.region",
-                    "the AWS region of the endpoint, such as eu-west-1");
+            case JAVA_KEYSTORE -> checkJavaKeystore(properties.getJavaKeystore());
+            case SIGV4 -> {
+                // The region may come from the endpoint; the client says so when it cannot.
+            }
             case COGNITO -> checkCognito(properties.getCognito());
             case CUSTOM_AUTHORIZER -> checkCustomAuthorizer(properties);
             case BROKER -> {
@@ -54,7 +56,10 @@ final class Mqtt5PropertiesValidator {
         AwsPkcs11Properties pkcs11 = p.getPkcs11();
         addIf(configured, AuthenticationMethod.PKCS11, pkcs11.getLibrary(), pkcs11.getUserPin(), pkcs11.getSlotId(),
                 pkcs11.getTokenLabel(), pkcs11.getPrivateKeyLabel(), pkcs11.getCertificate());
-        addIf(configured, AuthenticationMethod.SIGV4, p.getSigv4().getRegion());
+        AwsJavaKeystoreProperties keystore = p.getJavaKeystore();
+        addIf(configured, AuthenticationMethod.JAVA_KEYSTORE, keystore.getPath(), keystore.getPassword(),
+                keystore.getAlias(), keystore.getKeyPassword());
+        addIf(configured, AuthenticationMethod.SIGV4, p.getSigv4().getRegion(), p.getSigv4().isEnabled() ? "on" : null);
         AwsCognitoProperties cognito = p.getCognito();
         addIf(configured, AuthenticationMethod.COGNITO, cognito.getIdentityId(), cognito.getRegion(),
                 cognito.getLogins().isEmpty() ? null : cognito.getLogins());
@@ -116,9 +121,15 @@ final class Mqtt5PropertiesValidator {
         readable(pkcs11.getCertificate(), P + "pkcs11.certificate");
     }
 
+    private static void checkJavaKeystore(AwsJavaKeystoreProperties keystore) {
+        required(keystore.getPath(), P + "java-keystore.path", "the key store file (file:..., classpath:...)");
+        required(keystore.getPassword(), P + "java-keystore.password", "the key store's password");
+        required(keystore.getAlias(), P + "java-keystore.alias", "the alias of the device's private key entry");
+        readable(keystore.getPath(), P + "java-keystore.path");
+    }
+
     private static void checkCognito(AwsCognitoProperties cognito) {
         required(cognito.getIdentityId(), P + "cognito.identity-id", "the Cognito identity id");
-        required(cognito.getRegion(), P + "cognito.region", "the AWS region of the identity pool, such as eu-west-1");
         for (Map.Entry<String, String> login : cognito.getLogins().entrySet()) {
             required(login.getValue(), P + "cognito.logins." + login.getKey(), "the provider's token");
         }

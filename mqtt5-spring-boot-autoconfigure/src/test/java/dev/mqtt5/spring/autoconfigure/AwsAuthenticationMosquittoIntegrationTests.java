@@ -92,6 +92,16 @@ class AwsAuthenticationMosquittoIntegrationTests {
     }
 
     @Test
+    void javaKeystoreConnectsAndHealthIsUp() throws Exception {
+        Path keyStore = AwsNewerMethodsAutoConfigurationTests.jks(directory);
+        this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=" + broker.host(), "aws.iot.mqtt5.port=" + broker.mtlsPort(),
+                "aws.iot.mqtt5.tls.ca=file:" + pem.caCertificate(), "aws.iot.mqtt5.java-keystore.path=file:" + keyStore,
+                "aws.iot.mqtt5.java-keystore.password=store-pass", "aws.iot.mqtt5.java-keystore.alias=device",
+                "aws.iot.mqtt5.java-keystore.key-password=key-pass")
+            .run(AwsAuthenticationMosquittoIntegrationTests::awaitUp);
+    }
+
+    @Test
     void customAuthorizerOverWebSocketConnectsAndHealthIsUp() {
         this.runner.withPropertyValues("aws.iot.mqtt5.endpoint=" + broker.host(), "aws.iot.mqtt5.port=" + broker.wssPort(),
                 "aws.iot.mqtt5.tls.ca=file:" + pem.caCertificate(), "aws.iot.mqtt5.custom-authorizer.name=authorizer",

@@ -49,6 +49,8 @@ class Mqtt5ConfigurationMetadataTests {
             "aws.iot.mqtt5.pkcs11.token-label", "aws.iot.mqtt5.pkcs11.private-key-label",
             "aws.iot.mqtt5.pkcs11.certificate",
             "aws.iot.mqtt5.pkcs12.path", "aws.iot.mqtt5.pkcs12.password",
+            "aws.iot.mqtt5.java-keystore.path", "aws.iot.mqtt5.java-keystore.password",
+            "aws.iot.mqtt5.java-keystore.alias", "aws.iot.mqtt5.java-keystore.key-password",
             "aws.iot.mqtt5.sigv4.region",
             "aws.iot.mqtt5.cognito.identity-id", "aws.iot.mqtt5.cognito.region", "aws.iot.mqtt5.cognito.logins",
             "aws.iot.mqtt5.custom-authorizer.name", "aws.iot.mqtt5.custom-authorizer.username",
