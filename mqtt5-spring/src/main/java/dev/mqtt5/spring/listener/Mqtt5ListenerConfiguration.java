@@ -17,21 +17,24 @@ import org.springframework.context.annotation.Role;
  * runs listener methods ({@link ListenerThreads}) and the {@link Mqtt5ListenerEndpointRegistry}
  * with the {@link Mqtt5ListenerErrorHandler} bean {@value #ERROR_HANDLER_BEAN_NAME} as the error
  * handler of listeners that name none (else a {@link LoggingErrorHandler}) and the context's only
- * {@link ObservationRegistry}, if any. When the
- * context has {@link Mqtt5ClientEvents} for the client, the registry subscribes again on every
- * connection without a session; otherwise it subscribes once, when the context starts. Payload
- * conversion and argument resolution are the standard ones unless the context defines the beans
- * named in {@link Mqtt5ListenerAnnotationBeanPostProcessor}.
+ * {@link ObservationRegistry}, if any. When the context has {@link Mqtt5ClientEvents} for the
+ * client, the registry subscribes again on every connection without a session; otherwise it
+ * subscribes once, when the context starts. Payload conversion and argument resolution are the
+ * standard ones unless the context defines the beans named in
+ * {@link Mqtt5ListenerAnnotationBeanPostProcessor}.
  */
 @Configuration(proxyBeanMethods = false)
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-public class Mqtt5ListenerConfiguration {
+public final class Mqtt5ListenerConfiguration {
 
     /** The bean name of the executor that runs listener methods. */
     public static final String LISTENER_EXECUTOR_BEAN_NAME = "mqtt5ListenerTaskExecutor";
 
     /** The bean name of the error handler of listeners that name none. */
     public static final String ERROR_HANDLER_BEAN_NAME = "mqtt5ListenerErrorHandler";
+
+    Mqtt5ListenerConfiguration() {
+    }
 
     /**
      * Finds and checks the {@link Mqtt5Listener} methods.
