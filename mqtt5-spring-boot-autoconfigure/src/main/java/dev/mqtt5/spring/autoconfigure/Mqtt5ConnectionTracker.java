@@ -17,6 +17,7 @@ import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.lifecycle.StoppedEvent;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.PublishResult;
+import dev.mqtt5.spring.core.Mqtt5ClientEvents;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -25,12 +26,13 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * The auto-configured client's single lifecycle listener and publish-received listener (the
  * client has one slot of each): records the last connection failure for health, completes the
  * first-connection future for startup, and fans every event out to the listeners added here
- * (metrics, the application's {@link LifecycleListener} and {@link PublishReceivedListener} beans).
+ * (the listener registry, the template, metrics, the application's {@link LifecycleListener} and
+ * {@link PublishReceivedListener} beans): the auto-configured client's {@link Mqtt5ClientEvents}.
  *
  * <p>Events arrive on the client's callback executor, one at a time; the recorded state is read
  * from any thread.
  */
-public final class Mqtt5ConnectionTracker implements SmartInitializingSingleton {
+public final class Mqtt5ConnectionTracker implements Mqtt5ClientEvents, SmartInitializingSingleton {
 
     private final ObjectProvider<LifecycleListener> applicationLifecycleListeners;
 
@@ -94,6 +96,7 @@ public final class Mqtt5ConnectionTracker implements SmartInitializingSingleton 
     }
 
     /** Adds a listener that receives every lifecycle event after the tracker has recorded it. */
+    @Override
     public void addLifecycleListener(LifecycleListener listener) {
         this.lifecycleListeners.add(listener);
     }
@@ -107,6 +110,7 @@ public final class Mqtt5ConnectionTracker implements SmartInitializingSingleton 
      * Adds an observer of every publish the client sends (with its outcome and latency) and
      * receives, whichever listener or handler takes it.
      */
+    @Override
     public void addPublishObserver(PublishObserver observer) {
         this.publishObservers.add(observer);
     }
@@ -131,6 +135,7 @@ public final class Mqtt5ConnectionTracker implements SmartInitializingSingleton 
     }
 
     /** Whether this tracker records the events of the given client. */
+    @Override
     public boolean isTracking(Mqtt5Client client) {
         return this.client == client;
     }

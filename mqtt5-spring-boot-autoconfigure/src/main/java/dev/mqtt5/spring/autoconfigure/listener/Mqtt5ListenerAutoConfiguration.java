@@ -7,6 +7,7 @@ import dev.mqtt5.spring.listener.ListenerThreads;
 import dev.mqtt5.spring.listener.LoggingErrorHandler;
 import dev.mqtt5.spring.listener.Mqtt5ArgumentResolvers;
 import dev.mqtt5.spring.listener.Mqtt5ListenerAnnotationBeanPostProcessor;
+import dev.mqtt5.spring.listener.Mqtt5ListenerConfiguration;
 import dev.mqtt5.spring.listener.Mqtt5ListenerEndpointRegistry;
 import dev.mqtt5.spring.listener.Mqtt5ListenerErrorHandler;
 import dev.mqtt5.spring.listener.RetryingErrorHandler;
@@ -31,7 +32,6 @@ import org.springframework.context.annotation.Role;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
@@ -57,10 +57,10 @@ import org.springframework.validation.Validator;
 public final class Mqtt5ListenerAutoConfiguration {
 
     /** The bean name of the executor that runs listener methods. */
-    public static final String LISTENER_EXECUTOR_BEAN_NAME = "mqtt5ListenerTaskExecutor";
+    public static final String LISTENER_EXECUTOR_BEAN_NAME = Mqtt5ListenerConfiguration.LISTENER_EXECUTOR_BEAN_NAME;
 
     /** The bean name of the default error handler. */
-    public static final String ERROR_HANDLER_BEAN_NAME = "mqtt5ListenerErrorHandler";
+    public static final String ERROR_HANDLER_BEAN_NAME = Mqtt5ListenerConfiguration.ERROR_HANDLER_BEAN_NAME;
 
     Mqtt5ListenerAutoConfiguration() {
     }
@@ -77,13 +77,7 @@ public final class Mqtt5ListenerAutoConfiguration {
     DefaultMessageHandlerMethodFactory mqtt5MessageHandlerMethodFactory(
             @Qualifier(Mqtt5ListenerAnnotationBeanPostProcessor.MESSAGE_CONVERTER_BEAN_NAME) MessageConverter converter,
             ObjectProvider<Validator> validator) {
-        DefaultFormattingConversionService conversionService = new DefaultFormattingConversionService();
-        DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
-        factory.setMessageConverter(converter);
-        factory.setConversionService(conversionService);
-        validator.ifUnique(factory::setValidator);
-        factory.setCustomArgumentResolvers(Mqtt5ArgumentResolvers.all(conversionService));
-        return factory;
+        return Mqtt5ArgumentResolvers.handlerMethodFactory(converter, validator.getIfUnique());
     }
 
     /**

@@ -16,7 +16,7 @@ import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.PublishResult;
 import dev.mqtt5.client.packet.QoS;
-import dev.mqtt5.spring.autoconfigure.Mqtt5ConnectionTracker;
+import dev.mqtt5.spring.core.Mqtt5ClientEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +33,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code mqtt5.client.connected} (1 or 0);</li>
  * <li>counters {@code mqtt5.client.connection.attempts}, {@code mqtt5.client.connection.failures}
  * and {@code mqtt5.client.disconnections} (tagged {@code reason}), and
- * {@code mqtt5.client.publishes.received} (tagged {@code qos}), fed by the lifecycle events of a
- * client the auto-configuration built;</li>
+ * {@code mqtt5.client.publishes.received} (tagged {@code qos}), fed by the client's
+ * {@link Mqtt5ClientEvents} when there are any (the auto-configured client has them);</li>
  * <li>counter {@code mqtt5.client.publishes.sent} and timer {@code mqtt5.client.publish.ack.latency}
  * (tagged {@code qos} and {@code outcome}) for every publish, from the client's publish observer.</li>
  * </ul>
@@ -45,7 +45,7 @@ public class Mqtt5ClientMetrics implements MeterBinder {
 
     private final Mqtt5Client client;
 
-    private final Mqtt5ConnectionTracker tracker;
+    private final Mqtt5ClientEvents events;
 
     private final Tags tags;
 
@@ -55,12 +55,12 @@ public class Mqtt5ClientMetrics implements MeterBinder {
      *
      * @param client the client
      * @param name the client's bean name, the value of the {@code client} tag
-     * @param tracker the tracker of the client's events, or null for a client built elsewhere
+     * @param events the client's events, or null when no one exposes them
      *     (only the gauges are then registered)
      */
-    public Mqtt5ClientMetrics(Mqtt5Client client, String name, Mqtt5ConnectionTracker tracker) {
+    public Mqtt5ClientMetrics(Mqtt5Client client, String name, Mqtt5ClientEvents events) {
         this.client = client;
-        this.tracker = tracker;
+        this.events = events;
         this.tags = Tags.of("client", name);
     }
 
@@ -80,9 +80,9 @@ public class Mqtt5ClientMetrics implements MeterBinder {
             .tags(this.tags).baseUnit("bytes").description("Encoded size of the unacknowledged operations").register(registry);
         Gauge.builder(PREFIX + "connected", this.client, (c) -> (c.state() == ClientState.CONNECTED) ? 1 : 0)
             .tags(this.tags).description("Whether the client is connected (1) or not (0)").register(registry);
-        if (this.tracker != null) {
-            this.tracker.addLifecycleListener(new ConnectionCounters(registry));
-            this.tracker.addPublishObserver(new PublishMeters(registry));
+        if (this.events != null) {
+            this.events.addLifecycleListener(new ConnectionCounters(registry));
+            this.events.addPublishObserver(new PublishMeters(registry));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.mqtt5.client.Mqtt5Client;
-import dev.mqtt5.spring.autoconfigure.Mqtt5ConnectionTracker;
+import dev.mqtt5.spring.core.Mqtt5ClientEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -20,13 +20,13 @@ public class Mqtt5ClientMetricsBinder implements MeterBinder {
      * Creates the binder.
      *
      * @param clients the clients by bean name
-     * @param trackers the trackers of auto-configured clients
+     * @param clientEvents the events of the clients that expose them
      */
-    public Mqtt5ClientMetricsBinder(Map<String, Mqtt5Client> clients, Collection<Mqtt5ConnectionTracker> trackers) {
+    public Mqtt5ClientMetricsBinder(Map<String, Mqtt5Client> clients, Collection<? extends Mqtt5ClientEvents> clientEvents) {
         clients.forEach((name, client) -> {
-            Mqtt5ConnectionTracker tracker = trackers.stream().filter((t) -> t.isTracking(client)).findFirst()
+            Mqtt5ClientEvents events = clientEvents.stream().filter((e) -> e.isTracking(client)).findFirst()
                 .orElse(null);
-            this.metrics.put(name, new Mqtt5ClientMetrics(client, name, tracker));
+            this.metrics.put(name, new Mqtt5ClientMetrics(client, name, events));
         });
     }
 

@@ -12,9 +12,13 @@ import dev.mqtt5.spring.core.Mqtt5Headers;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
+import org.springframework.validation.Validator;
 
 /**
  * The argument resolvers that {@code @Mqtt5Listener} methods add to spring-messaging's: topic
@@ -37,6 +41,28 @@ public final class Mqtt5ArgumentResolvers {
     public static List<HandlerMethodArgumentResolver> all(ConversionService conversionService) {
         return List.of(new TopicVariableResolver(conversionService), new UserPropertyResolver(conversionService),
                 new PublishResolver());
+    }
+
+    /**
+     * The factory of listener method invocations: spring-messaging's arguments ({@code @Payload}
+     * converted by the given converter, {@code @Header}, {@code @Valid}) and the resolvers above.
+     * The caller initializes it ({@code afterPropertiesSet()}, done by the container for a bean).
+     *
+     * @param converter converts payloads to the parameter type
+     * @param validator validates {@code @Valid} payloads, or null for none
+     * @return the factory, not yet initialized
+     */
+    public static DefaultMessageHandlerMethodFactory handlerMethodFactory(MessageConverter converter,
+            Validator validator) {
+        DefaultFormattingConversionService conversionService = new DefaultFormattingConversionService();
+        DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
+        factory.setMessageConverter(converter);
+        factory.setConversionService(conversionService);
+        if (validator != null) {
+            factory.setValidator(validator);
+        }
+        factory.setCustomArgumentResolvers(all(conversionService));
+        return factory;
     }
 
     private static Object convert(ConversionService conversionService, Object value, MethodParameter parameter) {

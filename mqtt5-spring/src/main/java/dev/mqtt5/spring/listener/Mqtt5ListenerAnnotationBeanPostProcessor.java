@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mqtt5.client.Mqtt5Client;
+import dev.mqtt5.spring.core.Mqtt5MessageConverters;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
@@ -24,15 +25,19 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.SendTo;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.ClassUtils;
+import org.springframework.validation.Validator;
 
 /**
  * Finds {@link Mqtt5Listener} methods on every bean, checks them (topic filters, placeholders,
  * parameters: a problem fails startup with a message naming the method and attribute), and once
  * all singletons exist registers an endpoint per method with the {@link Mqtt5ListenerEndpointRegistry}.
  * Method arguments are resolved by the {@link MessageHandlerMethodFactory} bean
- * {@value #HANDLER_METHOD_FACTORY_BEAN_NAME}.
+ * {@value #HANDLER_METHOD_FACTORY_BEAN_NAME} and payloads converted by the {@link MessageConverter}
+ * bean {@value #MESSAGE_CONVERTER_BEAN_NAME}; without such beans (a plain Spring application with
+ * {@link EnableMqtt5Listeners}) the standard ones are used.
  */
 public final class Mqtt5ListenerAnnotationBeanPostProcessor
         implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, EnvironmentAware, Ordered {
@@ -109,13 +114,34 @@ public final class Mqtt5ListenerAnnotationBeanPostProcessor
             return;
         }
         Mqtt5ListenerEndpointRegistry registry = this.beanFactory.getBean(Mqtt5ListenerEndpointRegistry.class);
-        MessageHandlerMethodFactory factory = this.beanFactory.getBean(HANDLER_METHOD_FACTORY_BEAN_NAME,
-                MessageHandlerMethodFactory.class);
-        MessageConverter converter = this.beanFactory.getBean(MESSAGE_CONVERTER_BEAN_NAME, MessageConverter.class);
+        MessageConverter converter = messageConverter();
+        MessageHandlerMethodFactory factory = handlerMethodFactory(converter);
         Mqtt5Client client = this.beanFactory.getBean(Mqtt5Client.class);
         for (Pending listener : toRegister) {
             registry.registerListener(endpoint(listener, factory, converter, client));
         }
+    }
+
+    /** The bean {@value #MESSAGE_CONVERTER_BEAN_NAME}, or the standard converter when there is none. */
+    private MessageConverter messageConverter() {
+        if (this.beanFactory.containsBean(MESSAGE_CONVERTER_BEAN_NAME)) {
+            return this.beanFactory.getBean(MESSAGE_CONVERTER_BEAN_NAME, MessageConverter.class);
+        }
+        return Mqtt5MessageConverters.standard(this.beanFactory);
+    }
+
+    /**
+     * The bean {@value #HANDLER_METHOD_FACTORY_BEAN_NAME}, or one with the MQTT 5 resolvers and
+     * the context's {@link Validator} (when it has exactly one) when there is none.
+     */
+    private MessageHandlerMethodFactory handlerMethodFactory(MessageConverter converter) {
+        if (this.beanFactory.containsBean(HANDLER_METHOD_FACTORY_BEAN_NAME)) {
+            return this.beanFactory.getBean(HANDLER_METHOD_FACTORY_BEAN_NAME, MessageHandlerMethodFactory.class);
+        }
+        DefaultMessageHandlerMethodFactory factory = Mqtt5ArgumentResolvers.handlerMethodFactory(converter,
+                this.beanFactory.getBeanProvider(Validator.class).getIfUnique());
+        factory.afterPropertiesSet();
+        return factory;
     }
 
     private Mqtt5ListenerEndpoint endpoint(Pending listener, MessageHandlerMethodFactory factory,

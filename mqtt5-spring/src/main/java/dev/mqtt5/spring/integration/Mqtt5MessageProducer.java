@@ -8,7 +8,7 @@ import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.packet.RetainHandling;
-import dev.mqtt5.spring.autoconfigure.Mqtt5ConnectionTracker;
+import dev.mqtt5.spring.core.Mqtt5ClientEvents;
 import dev.mqtt5.spring.core.RawPayloadMessageConverter;
 import dev.mqtt5.spring.listener.AckMode;
 import dev.mqtt5.spring.listener.Mqtt5ListenerContainer;
@@ -95,10 +95,10 @@ public class Mqtt5MessageProducer extends MessageProducerSupport {
                 RetainHandling.SEND_ON_SUBSCRIBE, true, this.concurrency, AckMode.AUTO, null, this::send);
         Executor taskExecutor = (this.executor != null) ? this.executor : new SimpleAsyncTaskExecutor("mqtt5-inbound-");
         this.container = new Mqtt5ListenerContainer(endpoint, this.client, taskExecutor, null, null);
-        Mqtt5ConnectionTracker tracker = tracker(getBeanFactory());
-        if (tracker != null && tracker.isTracking(this.client)) {
+        Mqtt5ClientEvents events = clientEvents(getBeanFactory());
+        if (events != null && events.isTracking(this.client)) {
             this.container.setConnectionAware(true);
-            tracker.addLifecycleListener(new LifecycleListener() {
+            events.addLifecycleListener(new LifecycleListener() {
                 @Override
                 public void onConnectionSuccess(ConnectionSuccessEvent event) {
                     Mqtt5MessageProducer.this.container.connectionUp(event.settings().rejoinedSession());
@@ -107,8 +107,8 @@ public class Mqtt5MessageProducer extends MessageProducerSupport {
         }
     }
 
-    private static Mqtt5ConnectionTracker tracker(BeanFactory beanFactory) {
-        return (beanFactory != null) ? beanFactory.getBeanProvider(Mqtt5ConnectionTracker.class).getIfUnique() : null;
+    private static Mqtt5ClientEvents clientEvents(BeanFactory beanFactory) {
+        return (beanFactory != null) ? beanFactory.getBeanProvider(Mqtt5ClientEvents.class).getIfUnique() : null;
     }
 
     private void send(Message<byte[]> message) {

@@ -27,8 +27,8 @@ import org.springframework.context.SmartLifecycle;
  * Holds the listener containers of the application, one per {@link Mqtt5ListenerEndpoint}, and
  * starts them with the context (after the client) and stops them before the client stops. Start
  * and stop a listener at runtime by id with {@link #start(String)} and {@link #stop(String)}.
- * Registered as a lifecycle listener of the auto-configured client, it makes every running
- * container subscribe again whenever a connection comes up without a session.
+ * With its {@link #connectionListener()} installed on the client (the auto-configuration does), it
+ * makes every running container subscribe again whenever a connection comes up without a session.
  *
  * <p>Stopping drains, before the client disconnects (it stops in a later phase): shared
  * subscriptions are ended first (UNSUBSCRIBE, so the rest of the group gets new messages), then
