@@ -332,6 +332,11 @@ final class RequestCoordinator implements LifecycleListener, SubscriptionTable.A
         return active;
     }
 
+    /** The filters subscribed or being subscribed or unsubscribed, for tests and diagnostics. */
+    synchronized List<String> subscriptionFilters() {
+        return table.entries().stream().map(entry -> entry.filter).toList();
+    }
+
     /** Fails every request, closes every stream and unsubscribes; further requests fail at once. */
     synchronized void shutdown() {
         closed = true;

@@ -152,6 +152,11 @@ public final class RequestResponseClient implements AutoCloseable {
         return executor;
     }
 
+    /** The filters the client holds (subscribed, or being subscribed or unsubscribed); for tests. */
+    java.util.List<String> subscriptionFilters() {
+        return coordinator.subscriptionFilters();
+    }
+
     /**
      * Fails every pending request with {@link RequestFailedException}, closes every stream,
      * unsubscribes and stops listening to the MQTT client, which stays open. Idempotent.
