@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,8 @@ final class RequestCoordinator implements LifecycleListener, SubscriptionTable.A
     private final Set<String> uncorrelatedBusy = new HashSet<>();
     private final List<StreamingOperation> streams = new ArrayList<>();
     private boolean closed;
+    private boolean driving;
+    private boolean driveAgain;
 
     RequestCoordinator(Mqtt5Client client, RequestResponseOptions options, Executor executor, ServiceReplies replies) {
         this.client = client;
@@ -73,21 +74,44 @@ final class RequestCoordinator implements LifecycleListener, SubscriptionTable.A
         drive();
     }
 
-    /** Starts queued requests, in order, while the budget allows; uncorrelated ones wait for their topics. */
+    /**
+     * Starts queued requests, in order, while the budget allows; uncorrelated ones wait for their
+     * topics. Not reentrant: starting a request can end another (a PUBLISH refused at once), whose
+     * own call lands here; it is then done by this pass, which starts over.
+     */
     private void drive() {
-        for (Iterator<PendingRequest> it = queued.iterator(); it.hasNext(); ) {
-            PendingRequest request = it.next();
+        if (driving) {
+            driveAgain = true;
+            return;
+        }
+        driving = true;
+        try {
+            do {
+                driveAgain = false;
+                PendingRequest next;
+                while ((next = nextToStart()) != null) {
+                    queued.remove(next);
+                    start(next);
+                }
+            } while (driveAgain);
+        } finally {
+            driving = false;
+        }
+    }
+
+    private PendingRequest nextToStart() {
+        for (PendingRequest request : queued) {
             List<String> topics = request.request.responseTopics();
             if (!request.request.correlated() && topics.stream().anyMatch(uncorrelatedBusy::contains)) {
                 continue;
             }
             int needed = table.missing(topics);
             if (table.count(Kind.REQUEST_RESPONSE) + needed > options.maxRequestResponseSubscriptions()) {
-                return; // later requests wait behind this one: requests start in submission order
+                return null; // later requests wait behind this one: requests start in submission order
             }
-            it.remove();
-            start(request);
+            return request;
         }
+        return null;
     }
 
     private void start(PendingRequest request) {
