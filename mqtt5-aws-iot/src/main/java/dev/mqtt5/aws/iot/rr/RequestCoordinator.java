@@ -80,6 +80,9 @@ final class RequestCoordinator implements LifecycleListener, SubscriptionTable.A
      * own call lands here; it is then done by this pass, which starts over.
      */
     private void drive() {
+        if (closed) {
+            return;
+        }
         if (driving) {
             driveAgain = true;
             return;

@@ -95,6 +95,11 @@ final class SubscriptionTable {
 
     /** Records a SUBACK; false when it is stale or the entry failed (then it is gone). */
     boolean subscribed(SubscriptionEntry entry, int attempt, Throwable failure) {
+        if (entry.removed && failure == null && !entries.containsKey(entry.filter)) {
+            // Granted after the table was cleared (closed while subscribing): nobody will use it.
+            unsubscribeQuietly(entry.filter);
+            return false;
+        }
         if (entry.removed || attempt != entry.attempt || entry.state != State.SUBSCRIBING) {
             return false;
         }
@@ -152,6 +157,14 @@ final class SubscriptionTable {
                     .whenCompleteAsync((ack, failure) -> acks.subscribed(entry, attempt, failure), executor);
         } catch (RuntimeException e) {
             executor.execute(() -> acks.subscribed(entry, attempt, e));
+        }
+    }
+
+    private void unsubscribeQuietly(String filter) {
+        try {
+            client.unsubscribe(UnsubscribePacket.of(filter));
+        } catch (RuntimeException ignored) {
+            // the client is closed: the subscription went with its session
         }
     }
 
