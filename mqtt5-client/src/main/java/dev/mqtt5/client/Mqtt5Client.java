@@ -4,6 +4,8 @@ import dev.mqtt5.client.exception.ClientStoppedException;
 import dev.mqtt5.client.internal.codec.EncodedTopic;
 import dev.mqtt5.client.internal.engine.ClientEngine;
 import dev.mqtt5.client.internal.engine.Operations;
+import dev.mqtt5.client.lifecycle.LifecycleListener;
+import dev.mqtt5.client.lifecycle.LifecycleListenerRegistration;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.packet.AuthPacket;
 import dev.mqtt5.client.packet.DisconnectPacket;
@@ -221,6 +223,26 @@ public final class Mqtt5Client implements AutoCloseable {
      */
     public HandlerRegistration addHandler(List<String> topicFilters, ManualAckPublishListener handler) {
         return Operations.addHandler(engine, topicFilters, handler);
+    }
+
+    /**
+     * Adds a lifecycle listener next to the one in the options, for code layered on a client it
+     * did not build (a library that must know when a connection comes up, whether its session was
+     * resumed, and when it ends). The listener receives the events the client dispatches after
+     * this method returns, in the order {@link LifecycleListener} describes, on the callback
+     * executor, after the options' listener and the listeners added before it. A listener that
+     * throws is logged; the others still get the event. May be called from any thread, at any
+     * time, listener callbacks included.
+     *
+     * <p>An event that happened before (the client may already be connected) is not replayed:
+     * read {@link #state()} after adding the listener.
+     *
+     * @param listener receives the events until the registration is closed
+     * @return the registration; close it to remove the listener
+     * @throws NullPointerException when the listener is null
+     */
+    public LifecycleListenerRegistration addLifecycleListener(LifecycleListener listener) {
+        return Operations.addLifecycleListener(engine, listener);
     }
 
     /**

@@ -47,7 +47,8 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     private final Path directory;
-    private final Process process;
+    /** Replaced by {@link #restart()}. */
+    private volatile Process process;
     private final List<Integer> ports;
     private volatile boolean closed;
 
@@ -121,6 +122,32 @@ public final class MosquittoBroker implements AutoCloseable {
      */
     public String log() {
         return readLog(directory);
+    }
+
+    /**
+     * Kills the broker and starts it again on the same ports with the same configuration, as after
+     * a broker crash: persistence is off, so every session, subscription and queued message is
+     * gone, and connected clients see their connection drop. Returns once it listens again.
+     *
+     * @throws IllegalStateException if it does not start again; the message holds its log
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("the broker is closed");
+        }
+        stop(process);
+        try {
+            Process next = new ProcessBuilder(BINARY.toString(), "-c", directory.resolve("mosquitto.conf").toString())
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("console.log").toFile()))
+                    .start();
+            RUNNING.add(next);
+            process = next;
+            Builder.awaitListeners(next, ports, directory);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("mosquitto did not start again: " + e.getMessage() + "\n" + log(), e);
+        }
     }
 
     /** Stops the broker (forcibly after 2 s) and deletes its temporary folder; idempotent. */

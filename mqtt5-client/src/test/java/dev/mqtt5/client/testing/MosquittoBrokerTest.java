@@ -3,6 +3,13 @@ package dev.mqtt5.client.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mqtt5.client.Mqtt5Client;
+import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.RecordingListener;
+import dev.mqtt5.client.config.ReconnectOptions;
+import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
+import dev.mqtt5.client.lifecycle.DisconnectionEvent;
+import dev.mqtt5.client.packet.ConnectPacket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -47,6 +54,26 @@ class MosquittoBrokerTest {
 
         assertThat(broker.log()).isEqualTo("(no mosquitto output)");
         await().atMost(Duration.ofSeconds(5)).until(() -> !accepts(port));
+    }
+
+    @Test
+    void restartsOnTheSamePortsWithoutTheSessionsItHeld() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (MosquittoBroker broker = MosquittoBroker.start();
+                Mqtt5Client client = new Mqtt5Client(Mqtt5ClientOptions.builder().hostName(broker.host())
+                        .port(broker.tcpPort()).lifecycleListener(listener)
+                        .reconnectOptions(ReconnectOptions.builder().minDelay(Duration.ofMillis(100)).build())
+                        .connectOptions(ConnectPacket.builder().clientId("restart-test")
+                                .sessionExpiryInterval(Duration.ofHours(1)).build()).build())) {
+            client.start();
+            listener.await(ConnectionSuccessEvent.class, Duration.ofSeconds(10));
+
+            broker.restart();
+
+            listener.await(DisconnectionEvent.class, Duration.ofSeconds(10));
+            assertThat(listener.await(ConnectionSuccessEvent.class, Duration.ofSeconds(10)).connAck().sessionPresent())
+                    .isFalse();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.mqtt5.client.lifecycle.ConnectionFailureEvent;
 import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
 import dev.mqtt5.client.lifecycle.DisconnectionEvent;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
+import dev.mqtt5.client.lifecycle.LifecycleListenerRegistration;
 import dev.mqtt5.client.lifecycle.NegotiatedSettings;
 import dev.mqtt5.client.lifecycle.StoppedEvent;
 import dev.mqtt5.client.packet.ConnAckPacket;
@@ -65,6 +66,8 @@ final class CallbackDispatcher {
     private int lastCompletions;
     private boolean flushScheduled;
     private final LifecycleListener lifecycle;
+    /** Listeners added after the client was built; they get every event, after {@link #lifecycle}. */
+    private final AddedLifecycleListeners added = new AddedLifecycleListeners();
     /** {@link #HANDLED_EVENTS} of the lifecycle listener. */
     private final int lifecycleEvents;
     /** The client's own publish listener, in one of its two forms (or neither): no adapter object per client. */
@@ -125,36 +128,61 @@ final class CallbackDispatcher {
     }
 
     private boolean handles(int event) {
-        return (lifecycleEvents & event) != 0;
+        return (lifecycleEvents & event) != 0 || !added.isEmpty();
+    }
+
+    /** Adds a lifecycle listener next to the options' one; any thread. */
+    LifecycleListenerRegistration addLifecycleListener(LifecycleListener listener) {
+        return added.add(listener);
     }
 
     void attemptingConnect(int attempt) {
         if (handles(ATTEMPTING_CONNECT)) {
-            listeners.execute(() -> lifecycle.onAttemptingConnect(new AttemptingConnectEvent(attempt)));
+            listeners.execute(() -> {
+                AttemptingConnectEvent event = new AttemptingConnectEvent(attempt);
+                lifecycle.onAttemptingConnect(event);
+                added.each(listener -> listener.onAttemptingConnect(event));
+            });
         }
     }
 
     void connectionSuccess(ConnAckPacket connAck, NegotiatedSettings settings) {
         if (handles(CONNECTION_SUCCESS)) {
-            listeners.execute(() -> lifecycle.onConnectionSuccess(new ConnectionSuccessEvent(connAck, settings)));
+            listeners.execute(() -> {
+                ConnectionSuccessEvent event = new ConnectionSuccessEvent(connAck, settings);
+                lifecycle.onConnectionSuccess(event);
+                added.each(listener -> listener.onConnectionSuccess(event));
+            });
         }
     }
 
     void connectionFailure(Throwable cause, ConnAckPacket connAck) {
         if (handles(CONNECTION_FAILURE)) {
-            listeners.execute(() -> lifecycle.onConnectionFailure(new ConnectionFailureEvent(cause, connAck)));
+            listeners.execute(() -> {
+                ConnectionFailureEvent event = new ConnectionFailureEvent(cause, connAck);
+                lifecycle.onConnectionFailure(event);
+                added.each(listener -> listener.onConnectionFailure(event));
+            });
         }
     }
 
     void disconnection(Throwable cause, DisconnectPacket received) {
         if (handles(DISCONNECTION)) {
-            listeners.execute(() -> lifecycle.onDisconnection(new DisconnectionEvent(cause, received)));
+            listeners.execute(() -> {
+                DisconnectionEvent event = new DisconnectionEvent(cause, received);
+                lifecycle.onDisconnection(event);
+                added.each(listener -> listener.onDisconnection(event));
+            });
         }
     }
 
     void stopped() {
         if (handles(STOPPED)) {
-            listeners.execute(() -> lifecycle.onStopped(new StoppedEvent()));
+            listeners.execute(() -> {
+                StoppedEvent event = new StoppedEvent();
+                lifecycle.onStopped(event);
+                added.each(listener -> listener.onStopped(event));
+            });
         }
     }
 

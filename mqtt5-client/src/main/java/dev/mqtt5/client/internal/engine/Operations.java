@@ -12,6 +12,8 @@ import dev.mqtt5.client.Mqtt5ClientOptions;
 import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.internal.codec.EncodedTopic;
 import dev.mqtt5.client.internal.codec.Topics;
+import dev.mqtt5.client.lifecycle.LifecycleListener;
+import dev.mqtt5.client.lifecycle.LifecycleListenerRegistration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -81,6 +83,11 @@ public final class Operations {
             Topics.checkTopicFilter(field, filters[i], engine.options().allowDiscouragedCharacters());
         }
         return engine.standingRoutes().add(filters, handler);
+    }
+
+    /** Adds a lifecycle listener next to the options' one (see {@link AddedLifecycleListeners}). */
+    public static LifecycleListenerRegistration addLifecycleListener(ClientEngine engine, LifecycleListener listener) {
+        return engine.operations().callbacks.addLifecycleListener(listener);
     }
 
     /** Adapts a listener that acknowledges by returning: the ack is sent when it returns, even by throwing. */
