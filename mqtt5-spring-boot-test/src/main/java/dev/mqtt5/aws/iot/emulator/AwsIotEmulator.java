@@ -59,10 +59,18 @@ public final class AwsIotEmulator implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
-    static final List<String> REQUEST_FILTERS = List.of(
+    private static final List<String> SHADOW_FILTERS = List.of(
             "$aws/things/+/shadow/get", "$aws/things/+/shadow/update", "$aws/things/+/shadow/delete",
             "$aws/things/+/shadow/name/+/get", "$aws/things/+/shadow/name/+/update",
             "$aws/things/+/shadow/name/+/delete");
+
+    // Two levels of wildcards so that a request to a topic that is no Jobs API gets InvalidTopic.
+    private static final List<String> JOBS_FILTERS = List.of("$aws/things/+/jobs/+", "$aws/things/+/jobs/+/+");
+
+    private static final List<String> PROVISIONING_FILTERS = List.of("$aws/certificates/create/json",
+            "$aws/certificates/create-from-csr/json", "$aws/provisioning-templates/+/provision/json");
+
+    private static final String PROVISIONING = "$provisioning";
 
     private final Builder settings;
 
@@ -73,6 +81,12 @@ public final class AwsIotEmulator implements AutoCloseable {
     private final InFlightRequests inFlight;
 
     private final ShadowService shadows;
+
+    private final JobsService jobs;
+
+    private final FleetProvisioningService provisioning;
+
+    private final List<ServiceRoute> routes;
 
     private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
 
@@ -95,6 +109,22 @@ public final class AwsIotEmulator implements AutoCloseable {
         this.inFlight = new InFlightRequests(settings.maxInFlightRequests);
         ServicePublisher publisher = new ServicePublisher(this.client);
         this.shadows = new ShadowService(publisher, settings.clock, settings.maxShadowStateBytes);
+        this.jobs = new JobsService(publisher, settings.clock, executor);
+        this.provisioning = new FleetProvisioningService(publisher,
+                CertificateAuthority.generate("AWS IoT emulator CA " + settings.clientId, settings.clock));
+        this.routes = List.of(
+                new ServiceRoute(SHADOW_FILTERS, (topic) -> ServiceRoute.thingOf(topic, "shadow"), this.shadows::handle,
+                        (request) -> this.shadows.reject(request, 429, "Too Many Requests"),
+                        (request) -> this.shadows.reject(request, 500, "Internal service failure")),
+                new ServiceRoute(JOBS_FILTERS, (topic) -> ServiceRoute.thingOf(topic, "jobs"), this.jobs::handle,
+                        (request) -> this.jobs.reject(request, "RequestThrottled", "The request was throttled"),
+                        (request) -> this.jobs.reject(request, "InternalError", "Internal error")),
+                new ServiceRoute(PROVISIONING_FILTERS,
+                        (topic) -> (topic.startsWith("$aws/certificates/")
+                                || topic.startsWith("$aws/provisioning-templates/")) ? PROVISIONING : null,
+                        this.provisioning::handle,
+                        (request) -> this.provisioning.reject(request, 429, "Throttled", "The request was throttled"),
+                        (request) -> this.provisioning.reject(request, 500, "InternalFailure", "Internal failure")));
     }
 
     /**
@@ -151,6 +181,33 @@ public final class AwsIotEmulator implements AutoCloseable {
     }
 
     /**
+     * The Jobs service.
+     *
+     * @return the jobs service, to create jobs for things and read their executions
+     */
+    public JobsService jobs() {
+        return this.jobs;
+    }
+
+    /**
+     * The Fleet Provisioning service.
+     *
+     * @return the provisioning service, to register templates and see provisioned things
+     */
+    public FleetProvisioningService provisioning() {
+        return this.provisioning;
+    }
+
+    /**
+     * The CA that signs provisioned devices' certificates, made when the emulator was built.
+     *
+     * @return the emulator's CA
+     */
+    public CertificateAuthority certificateAuthority() {
+        return this.provisioning.certificateAuthority();
+    }
+
+    /**
      * Returns the requests received so far, oldest first, as they came on the wire.
      *
      * @return a snapshot of the recorded requests
@@ -181,32 +238,39 @@ public final class AwsIotEmulator implements AutoCloseable {
         this.client.close();
     }
 
-    List<String> requestFilters() {
-        return REQUEST_FILTERS;
+    private List<String> requestFilters() {
+        List<String> filters = new ArrayList<>();
+        this.routes.forEach((route) -> filters.addAll(route.filters()));
+        return filters;
     }
 
     private void onRequest(PublishPacket publish) {
         this.recorded.add(new RecordedRequest(publish.topic(), publish.payload(), this.settings.clock.instant()));
         ServiceRequest request = new ServiceRequest(publish.topic(), publish.payload(), publish.qos());
-        ShadowTopic shadow = ShadowTopic.parse(publish.topic());
-        if (shadow == null) {
-            return;
+        for (ServiceRoute route : this.routes) {
+            String key = route.throttleKey().apply(publish.topic());
+            if (key != null) {
+                dispatch(route, key, request);
+                return;
+            }
         }
-        String key = shadow.thingName();
+    }
+
+    private void dispatch(ServiceRoute route, String key, ServiceRequest request) {
         if (!this.inFlight.tryAcquire(key)) {
-            this.shadows.reject(request, 429, "Too Many Requests");
+            route.throttled().accept(request);
             return;
         }
         Runnable handle = () -> {
             try {
                 if (this.failNext.compareAndSet(true, false)) {
-                    this.shadows.reject(request, 500, "Internal service failure");
+                    route.failed().accept(request);
                 } else {
-                    this.shadows.handle(request);
+                    route.handle().accept(request);
                 }
             } catch (RuntimeException ex) {
                 logger.warn("AWS IoT emulator failed on a request to {}: {}", request.topic(), ex.toString());
-                this.shadows.reject(request, 500, "Internal service failure");
+                route.failed().accept(request);
             } finally {
                 this.inFlight.release(key);
             }
