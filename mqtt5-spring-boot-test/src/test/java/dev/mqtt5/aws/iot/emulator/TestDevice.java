@@ -96,6 +96,11 @@ final class TestDevice implements AutoCloseable {
         return publish;
     }
 
+    /** The next message on {@code topic} within 300 ms, or null. */
+    PublishPacket poll(String topic) throws InterruptedException {
+        return queue(topic).poll(300, TimeUnit.MILLISECONDS);
+    }
+
     /** Asserts that nothing arrives on {@code topic} within {@code quiet}. */
     void assertNothingOn(String topic, Duration quiet) throws InterruptedException {
         assertThat(queue(topic).poll(quiet.toMillis(), TimeUnit.MILLISECONDS)).as("nothing on " + topic).isNull();
