@@ -48,29 +48,23 @@ import org.slf4j.LoggerFactory;
  * publish to and subscribe to {@code $aws/...} topics with explicit filters; a filter starting
  * with a wildcard does not match them (MQTT 5 section 4.7.2).
  *
+ * <p>The services: {@link ShadowService} (classic and named shadows), {@link JobsService} (the
+ * device side of jobs created from Java) and {@link FleetProvisioningService} (certificates from
+ * the emulator's {@link CertificateAuthority}, things from {@link ProvisioningTemplate}s); each
+ * one's Javadoc says what it emulates and what not. State is kept in memory only.
+ *
  * <p>Requests are handled on one emulator thread, in order of arrival, after the configured
- * service latency; at most {@link Builder#maxInFlightRequests(int)} requests per thing may wait
- * (see {@link ShadowService} for the 429 this gives). Every request is recorded
- * ({@link #recordedRequests()}).
+ * service latency. AWS throttles a connection past 10 requests in flight; the emulator cannot see
+ * which connection published a request on a generic broker, so it counts in-flight requests per
+ * thing name (all provisioning requests count as one key) and answers the one over
+ * {@link Builder#maxInFlightRequests(int)} at once with the service's throttling error (shadow
+ * 429, jobs {@code RequestThrottled}). Every request is recorded ({@link #recordedRequests()}).
  */
 public final class AwsIotEmulator implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(AwsIotEmulator.class);
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
-
-    private static final List<String> SHADOW_FILTERS = List.of(
-            "$aws/things/+/shadow/get", "$aws/things/+/shadow/update", "$aws/things/+/shadow/delete",
-            "$aws/things/+/shadow/name/+/get", "$aws/things/+/shadow/name/+/update",
-            "$aws/things/+/shadow/name/+/delete");
-
-    // Two levels of wildcards so that a request to a topic that is no Jobs API gets InvalidTopic.
-    private static final List<String> JOBS_FILTERS = List.of("$aws/things/+/jobs/+", "$aws/things/+/jobs/+/+");
-
-    private static final List<String> PROVISIONING_FILTERS = List.of("$aws/certificates/create/json",
-            "$aws/certificates/create-from-csr/json", "$aws/provisioning-templates/+/provision/json");
-
-    private static final String PROVISIONING = "$provisioning";
 
     private final Builder settings;
 
@@ -94,6 +88,8 @@ public final class AwsIotEmulator implements AutoCloseable {
 
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
 
+    private volatile boolean closed;
+
     private AwsIotEmulator(Builder settings) {
         this.settings = settings;
         this.client = new Mqtt5Client(Mqtt5ClientOptions.builder().hostName(settings.host).port(settings.port)
@@ -110,21 +106,10 @@ public final class AwsIotEmulator implements AutoCloseable {
         ServicePublisher publisher = new ServicePublisher(this.client);
         this.shadows = new ShadowService(publisher, settings.clock, settings.maxShadowStateBytes);
         this.jobs = new JobsService(publisher, settings.clock, executor);
-        this.provisioning = new FleetProvisioningService(publisher,
-                CertificateAuthority.generate("AWS IoT emulator CA " + settings.clientId, settings.clock));
-        this.routes = List.of(
-                new ServiceRoute(SHADOW_FILTERS, (topic) -> ServiceRoute.thingOf(topic, "shadow"), this.shadows::handle,
-                        (request) -> this.shadows.reject(request, 429, "Too Many Requests"),
-                        (request) -> this.shadows.reject(request, 500, "Internal service failure")),
-                new ServiceRoute(JOBS_FILTERS, (topic) -> ServiceRoute.thingOf(topic, "jobs"), this.jobs::handle,
-                        (request) -> this.jobs.reject(request, "RequestThrottled", "The request was throttled"),
-                        (request) -> this.jobs.reject(request, "InternalError", "Internal error")),
-                new ServiceRoute(PROVISIONING_FILTERS,
-                        (topic) -> (topic.startsWith("$aws/certificates/")
-                                || topic.startsWith("$aws/provisioning-templates/")) ? PROVISIONING : null,
-                        this.provisioning::handle,
-                        (request) -> this.provisioning.reject(request, 429, "Throttled", "The request was throttled"),
-                        (request) -> this.provisioning.reject(request, 500, "InternalFailure", "Internal failure")));
+        // An RSA key takes a while on a busy machine: the CA is made while the emulator connects.
+        this.provisioning = new FleetProvisioningService(publisher, CompletableFuture.supplyAsync(
+                () -> CertificateAuthority.generate("AWS IoT emulator CA " + settings.clientId, settings.clock)));
+        this.routes = ServiceRoute.all(this.shadows, this.jobs, this.provisioning);
     }
 
     /**
@@ -225,15 +210,25 @@ public final class AwsIotEmulator implements AutoCloseable {
 
     /**
      * Makes the next request fail with the service's internal error (shadow 500, jobs
-     * {@code InternalError}), to test a device's handling of it.
+     * {@code InternalError}, provisioning 500 {@code InternalFailure}), to test a device's handling of it.
      */
     public void failNextRequest() {
         this.failNext.set(true);
     }
 
-    /** Disconnects from the broker and stops handling requests; state is lost. */
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return this.closed;
+    }
+
+    /** Disconnects from the broker and stops handling requests; state is lost. Idempotent. */
     @Override
     public void close() {
+        this.closed = true;
         this.worker.shutdownNow();
         this.client.close();
     }

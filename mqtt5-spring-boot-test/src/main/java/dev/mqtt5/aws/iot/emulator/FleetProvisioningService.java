@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import dev.mqtt5.aws.iot.emulator.Json.InvalidRequestJsonException;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -47,7 +48,7 @@ public final class FleetProvisioningService {
 
     private final ServicePublisher publisher;
 
-    private final CertificateAuthority authority;
+    private final CompletableFuture<CertificateAuthority> authority;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -57,7 +58,7 @@ public final class FleetProvisioningService {
 
     private final Map<String, String> things = new LinkedHashMap<>();
 
-    FleetProvisioningService(ServicePublisher publisher, CertificateAuthority authority) {
+    FleetProvisioningService(ServicePublisher publisher, CompletableFuture<CertificateAuthority> authority) {
         this.publisher = publisher;
         this.authority = authority;
     }
@@ -82,12 +83,13 @@ public final class FleetProvisioningService {
     }
 
     /**
-     * The CA that signs the certificates this service creates.
+     * The CA that signs the certificates this service creates; made in the background when the
+     * emulator is built, this waits for it the first time.
      *
      * @return the emulator's CA
      */
     public CertificateAuthority certificateAuthority() {
-        return this.authority;
+        return this.authority.join();
     }
 
     void handle(ServiceRequest request) {
@@ -124,7 +126,7 @@ public final class FleetProvisioningService {
 
     private ObjectNode createKeysAndCertificate() {
         KeyPair keyPair = CertificateAuthority.newKeyPair();
-        X509Certificate certificate = this.authority.issue(keyPair.getPublic(), new X500Name("CN=AWS IoT Certificate"));
+        X509Certificate certificate = certificateAuthority().issue(keyPair.getPublic(), new X500Name("CN=AWS IoT Certificate"));
         ObjectNode response = certificateResponse(certificate);
         response.put("privateKey", CertificateAuthority.pem(keyPair.getPrivate()));
         return response;
@@ -145,7 +147,7 @@ public final class FleetProvisioningService {
             if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
                 throw new ProvisioningException(400, "InvalidCSR", "the CSR's signature does not verify");
             }
-            X509Certificate certificate = this.authority.issue(csr.getPublicKey(), csr.getSubject());
+            X509Certificate certificate = certificateAuthority().issue(csr.getPublicKey(), csr.getSubject());
             return certificateResponse(certificate);
         } catch (ProvisioningException ex) {
             throw ex;
