@@ -44,9 +44,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What AWS does and a generic broker cannot: AWS answers on the requesting connection only
  * and authorizes each topic; here responses go through the broker to every subscriber of the
- * response topic, and every client may use every topic. Both mosquitto and HiveMQ let clients
- * publish to and subscribe to {@code $aws/...} topics with explicit filters; a filter starting
- * with a wildcard does not match them (MQTT 5 section 4.7.2).
+ * response topic, and every client may use every topic.
+ *
+ * <p>Brokers and {@code $aws/...} topics (checked by the tests): mosquitto 2 lets clients publish
+ * to them and delivers them to explicit filters such as {@code $aws/things/+/shadow/get}, never to
+ * filters that start with a wildcard ({@code #}, {@code +/...}), as MQTT 5 section 4.7.2 says.
+ * HiveMQ CE accepts the subscriptions but by default disconnects a client that publishes to a
+ * topic starting with {@code $} (reason 0x82, "Sent PUBLISH for a topic that starts with '$'");
+ * the embedded broker of this module turns HiveMQ's internal switch for that on, and then HiveMQ
+ * delivers {@code $aws/...} publishes to explicit filters and also to {@code #} and {@code +/...}.
+ * The emulator subscribes with explicit filters only, with No Local, so it works on both.
  *
  * <p>The services: {@link ShadowService} (classic and named shadows), {@link JobsService} (the
  * device side of jobs created from Java) and {@link FleetProvisioningService} (certificates from
