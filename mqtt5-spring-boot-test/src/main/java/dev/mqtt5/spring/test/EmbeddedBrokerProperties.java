@@ -1,5 +1,7 @@
 package dev.mqtt5.spring.test;
 
+import dev.mqtt5.aws.iot.emulator.AwsIotEmulator;
+
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,5 +51,28 @@ final class EmbeddedBrokerProperties {
         }
     }
 
+    /**
+     * Starts an AWS IoT emulator on the broker and makes it the bean {@code awsIotEmulator}. Registered
+     * after the broker, it is destroyed before it (disposable beans go in reverse order), and after
+     * the clients registered later.
+     */
+    static void registerAwsIotEmulator(EmbeddedMqttBroker broker, ConfigurableApplicationContext context) {
+        AwsIotEmulator emulator = AwsIotEmulator.builder().host(broker.getHost()).port(broker.getPort()).build()
+                .start();
+        ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+        beanFactory.registerSingleton(AWS_IOT_EMULATOR_BEAN_NAME, emulator);
+        if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+            registry.registerDisposableBean(AWS_IOT_EMULATOR_BEAN_NAME, emulator::close);
+        } else {
+            context.addApplicationListener((event) -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    emulator.close();
+                }
+            });
+        }
+    }
+
     static final String BEAN_NAME = "embeddedMqttBroker";
+
+    static final String AWS_IOT_EMULATOR_BEAN_NAME = "awsIotEmulator";
 }

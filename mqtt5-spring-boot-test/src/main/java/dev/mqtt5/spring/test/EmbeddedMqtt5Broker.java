@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * Starts an {@link EmbeddedMqttBroker} for a Spring test class's application context and points
  * {@code aws.iot.mqtt5.endpoint} and {@code aws.iot.mqtt5.port} at it (plain TCP, TLS off). The
  * broker is a bean named {@code embeddedMqttBroker} and stops when the context closes; contexts
- * are cached as usual, so test classes with the same configuration share one broker.
+ * are cached as usual, so test classes with the same configuration share one broker. With
+ * {@code awsIot = true} the AWS IoT services answer on the broker too.
  *
  * <pre>{@code
  * @SpringBootTest
@@ -33,4 +34,13 @@ public @interface EmbeddedMqtt5Broker {
      * @return the port
      */
     int port() default 0;
+
+    /**
+     * Whether to start an {@link dev.mqtt5.aws.iot.emulator.AwsIotEmulator} on the broker too (the
+     * Device Shadow, Jobs and Fleet Provisioning MQTT services), as the bean {@code awsIotEmulator}:
+     * it starts after the broker and stops before it. Inject it to create jobs or set desired state.
+     *
+     * @return whether the AWS IoT emulator runs
+     */
+    boolean awsIot() default false;
 }

@@ -17,17 +17,20 @@ class EmbeddedMqtt5BrokerContextCustomizerFactory implements ContextCustomizerFa
             List<ContextConfigurationAttributes> configAttributes) {
         EmbeddedMqtt5Broker annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
                 EmbeddedMqtt5Broker.class);
-        return (annotation != null) ? new Customizer(annotation.port()) : null;
+        return (annotation != null) ? new Customizer(annotation.port(), annotation.awsIot()) : null;
     }
 
-    /** Starts the broker, registers it as a bean, and overrides the endpoint properties. */
-    private record Customizer(int port) implements ContextCustomizer {
+    /** Starts the broker (and the AWS IoT emulator), registers them as beans, and overrides the endpoint properties. */
+    private record Customizer(int port, boolean awsIot) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(this.port);
             EmbeddedBrokerProperties.pointAt(broker, context.getEnvironment());
             EmbeddedBrokerProperties.register(broker, context);
+            if (this.awsIot) {
+                EmbeddedBrokerProperties.registerAwsIotEmulator(broker, context);
+            }
         }
     }
 }

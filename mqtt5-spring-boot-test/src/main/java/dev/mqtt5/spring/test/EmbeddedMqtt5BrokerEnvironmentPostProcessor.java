@@ -12,10 +12,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * With {@code aws.iot.mqtt5.embedded-broker.enabled=true}, starts an {@link EmbeddedMqttBroker}
  * (on {@code aws.iot.mqtt5.embedded-broker.port}, 0 for a free one) before the context and points
  * {@code aws.iot.mqtt5.endpoint} and {@code port} at it; the broker is the bean
- * {@code embeddedMqttBroker} and stops with the context, after its clients. For development: no
- * AWS account needed.
+ * {@code embeddedMqttBroker} and stops with the context, after its clients. With
+ * {@code aws.iot.mqtt5.embedded-broker.aws-iot-emulator.enabled=true} an
+ * {@link dev.mqtt5.aws.iot.emulator.AwsIotEmulator} answers the AWS IoT services' topics on it
+ * (the bean {@code awsIotEmulator}, stopped before the broker). For development: no AWS account needed.
  */
 class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String AWS_IOT_EMULATOR_ENABLED = "aws.iot.mqtt5.embedded-broker.aws-iot-emulator.enabled";
 
     private static final Log logger = LogFactory.getLog(EmbeddedMqtt5BrokerEnvironmentPostProcessor.class);
 
@@ -32,7 +36,13 @@ class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProc
         logger.info("Started the embedded MQTT broker on " + broker.getHost() + ":" + broker.getPort()
                 + " (aws.iot.mqtt5.embedded-broker.enabled=true)");
         EmbeddedBrokerProperties.pointAt(broker, environment);
-        application.addInitializers((context) -> EmbeddedBrokerProperties.register(broker, context));
+        boolean awsIot = environment.getProperty(AWS_IOT_EMULATOR_ENABLED, Boolean.class, false);
+        application.addInitializers((context) -> {
+            EmbeddedBrokerProperties.register(broker, context);
+            if (awsIot) {
+                EmbeddedBrokerProperties.registerAwsIotEmulator(broker, context);
+            }
+        });
         application.addListeners((event) -> {
             // A start that fails before or while the context is made: the broker must not outlive it.
             if (event instanceof ApplicationFailedEvent) {

@@ -12,11 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 
 /**
  * An MQTT 5 broker in this JVM (HiveMQ Community Edition, embedded) listening on a loopback port,
- * with in-memory persistence and anonymous access. Starting takes a second or two.
+ * with in-memory persistence and anonymous access. Starting takes a second or two. Clients may
+ * publish to topics that start with {@code $} (such as AWS IoT's {@code $aws/...} request topics),
+ * which HiveMQ refuses by default.
  *
  * <pre>{@code
  * try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(0)) {
@@ -79,6 +82,11 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     }
 
     private static EmbeddedHiveMQ build(Path directory) {
+        // HiveMQ disconnects a client that publishes to a topic starting with '$' (PROTOCOL_ERROR,
+        // "Sent PUBLISH for a topic that starts with '$'") unless this JVM-wide internal switch is on,
+        // read when a broker starts. AWS IoT Core takes device requests on $aws/... topics, and so
+        // does the AWS IoT emulator, so this broker lets clients publish to them, as IoT Core does.
+        InternalConfigurations.MQTT_ALLOW_DOLLAR_TOPICS.set(true);
         return EmbeddedHiveMQ.builder()
             .withConfigurationFolder(directory.resolve("conf"))
             .withDataFolder(directory.resolve("data"))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.mqtt5.aws.iot.emulator.AwsIotEmulator;
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.QoS;
@@ -50,6 +51,19 @@ final class SpringReadmeSnippets {
         @Autowired Mqtt5Client client;   // connected to a broker in this JVM
     }
     // end::embedded-broker-test[]
+
+    // tag::aws-iot-emulator-test[]
+    @SpringBootTest
+    @EmbeddedMqtt5Broker(awsIot = true)
+    class ShadowAndJobsTests {
+        @Autowired AwsIotEmulator aws;   // Device Shadow, Jobs and Fleet Provisioning on that broker
+
+        void theDeviceFollowsTheCloud() {
+            aws.shadows().updateDesired("device-1", null, "{\"led\":\"on\"}");  // -> .../shadow/update/delta
+            aws.jobs().createJob("device-1", "job-1", "{\"op\":\"reboot\"}");   // -> .../jobs/notify-next
+        }
+    }
+    // end::aws-iot-emulator-test[]
 
     static class Listeners {
 
