@@ -1,0 +1,115 @@
+package dev.mqtt5.spring.autoconfigure.awsiot;
+
+import dev.mqtt5.aws.iot.AwsIotServices;
+import dev.mqtt5.aws.iot.jobs.JobsClient;
+import dev.mqtt5.aws.iot.provisioning.FleetProvisioningClient;
+import dev.mqtt5.aws.iot.rr.RequestResponseOptions;
+import dev.mqtt5.aws.iot.shadow.ShadowClient;
+import dev.mqtt5.client.Mqtt5Client;
+import dev.mqtt5.spring.autoconfigure.InvalidMqtt5PropertyException;
+import dev.mqtt5.spring.autoconfigure.Mqtt5AutoConfiguration;
+import dev.mqtt5.spring.aws.iot.AwsIotHandlerAnnotationBeanPostProcessor;
+import dev.mqtt5.spring.aws.iot.AwsIotHandlerRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the AWS IoT services over the
+ * application's MQTT client, when {@code dev.mqtt5:mqtt5-aws-iot} is on the class path:
+ * {@link AwsIotServices}, the thing's classic {@link ShadowClient} and {@link JobsClient}, a
+ * {@link FleetProvisioningClient}, and the {@code @ShadowDeltaHandler} and {@code @JobHandler}
+ * methods started with the context.
+ */
+@AutoConfiguration(after = Mqtt5AutoConfiguration.class)
+@ConditionalOnClass({ AwsIotServices.class, AwsIotHandlerRegistry.class, JsonMapper.class })
+@ConditionalOnBean(Mqtt5Client.class)
+@EnableConfigurationProperties(Mqtt5AwsIotProperties.class)
+public final class Mqtt5AwsIotAutoConfiguration {
+
+    private static final String P = "aws.iot.mqtt5.iot.";
+
+    Mqtt5AwsIotAutoConfiguration() {
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    AwsIotServices awsIotServices(Mqtt5Client client, ObjectProvider<JsonMapper> jsonMapper,
+            Mqtt5AwsIotProperties properties) {
+        RequestResponseOptions options;
+        try {
+            options = RequestResponseOptions.builder()
+                .maxRequestResponseSubscriptions(properties.getMaxRequestResponseSubscriptions())
+                .maxStreamingSubscriptions(properties.getMaxStreamingSubscriptions())
+                .operationTimeout(properties.getOperationTimeout())
+                .deliverToClientListener(properties.isDeliverToClientListener())
+                .build();
+        }
+        catch (IllegalArgumentException | IllegalStateException ex) {
+            throw new InvalidMqtt5PropertyException(P + "max-request-response-subscriptions",
+                    "the subscription budget is not valid: " + ex.getMessage(),
+                    "Give max-request-response-subscriptions (at least 2) and max-streaming-subscriptions that add up "
+                            + "to 50 at most.",
+                    ex);
+        }
+        return AwsIotServices.builder(client)
+            .jsonMapper(jsonMapper.getIfAvailable())
+            .requestResponseOptions(options)
+            .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AwsIotThing awsIotThing(Mqtt5Client client, Mqtt5AwsIotProperties properties) {
+        if (StringUtils.hasText(properties.getThingName())) {
+            return new AwsIotThing(properties.getThingName());
+        }
+        String clientId = client.options().connectOptions().clientId();
+        if (!StringUtils.hasText(clientId)) {
+            throw new InvalidMqtt5PropertyException(P + "thing-name", "is not set and the client id is empty",
+                    "Set aws.iot.mqtt5.iot.thing-name, or aws.iot.mqtt5.client-id (the thing name by default).");
+        }
+        return new AwsIotThing(clientId);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ShadowClient awsIotShadowClient(AwsIotServices services, AwsIotThing thing) {
+        return services.shadow(thing.name());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JobsClient awsIotJobsClient(AwsIotServices services, AwsIotThing thing) {
+        return services.jobs(thing.name());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FleetProvisioningClient awsIotFleetProvisioningClient(AwsIotServices services) {
+        return services.fleetProvisioning();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    static AwsIotHandlerAnnotationBeanPostProcessor awsIotHandlerAnnotationBeanPostProcessor() {
+        return new AwsIotHandlerAnnotationBeanPostProcessor();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AwsIotHandlerRegistry awsIotHandlerRegistry(AwsIotServices services, AwsIotThing thing,
+            ObjectProvider<JsonMapper> jsonMapper, Mqtt5AwsIotProperties properties,
+            AwsIotHandlerAnnotationBeanPostProcessor methods) {
+        return new AwsIotHandlerRegistry(services, thing.name(), jsonMapper.getIfAvailable(JsonMapper::new),
+                properties.getOperationTimeout(), methods);
+    }
+}

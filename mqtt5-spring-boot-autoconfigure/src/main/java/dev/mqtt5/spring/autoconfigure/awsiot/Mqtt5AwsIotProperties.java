@@ -1,0 +1,82 @@
+package dev.mqtt5.spring.autoconfigure.awsiot;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The AWS IoT services over the application's MQTT connection ({@code aws.iot.mqtt5.iot.*}):
+ * Device Shadow, Jobs and Fleet Provisioning.
+ */
+@ConfigurationProperties("aws.iot.mqtt5.iot")
+public class Mqtt5AwsIotProperties {
+
+    /**
+     * Name of the application's thing, whose shadows and jobs the handlers and the injected
+     * clients act on. Defaults to the MQTT client id.
+     */
+    private String thingName;
+
+    /**
+     * Duration a service request may take, from submission (waiting for a subscription included)
+     * to the reply; also how long a running handler may finish at shutdown.
+     */
+    private Duration operationTimeout = Duration.ofSeconds(60);
+
+    /**
+     * Maximum number of subscriptions to response topics that requests in progress may hold at
+     * once. With max-streaming-subscriptions, at most 50 (AWS IoT Core's limit per connection,
+     * the application's own subscriptions included).
+     */
+    private int maxRequestResponseSubscriptions = 4;
+
+    /**
+     * Maximum number of subscriptions that streams (shadow deltas, job notifications) may hold.
+     */
+    private int maxStreamingSubscriptions = 10;
+
+    /**
+     * Whether service replies also reach the application's client-wide publish listener.
+     */
+    private boolean deliverToClientListener;
+
+    public String getThingName() {
+        return this.thingName;
+    }
+
+    public void setThingName(String thingName) {
+        this.thingName = thingName;
+    }
+
+    public Duration getOperationTimeout() {
+        return this.operationTimeout;
+    }
+
+    public void setOperationTimeout(Duration operationTimeout) {
+        this.operationTimeout = operationTimeout;
+    }
+
+    public int getMaxRequestResponseSubscriptions() {
+        return this.maxRequestResponseSubscriptions;
+    }
+
+    public void setMaxRequestResponseSubscriptions(int maxRequestResponseSubscriptions) {
+        this.maxRequestResponseSubscriptions = maxRequestResponseSubscriptions;
+    }
+
+    public int getMaxStreamingSubscriptions() {
+        return this.maxStreamingSubscriptions;
+    }
+
+    public void setMaxStreamingSubscriptions(int maxStreamingSubscriptions) {
+        this.maxStreamingSubscriptions = maxStreamingSubscriptions;
+    }
+
+    public boolean isDeliverToClientListener() {
+        return this.deliverToClientListener;
+    }
+
+    public void setDeliverToClientListener(boolean deliverToClientListener) {
+        this.deliverToClientListener = deliverToClientListener;
+    }
+}
