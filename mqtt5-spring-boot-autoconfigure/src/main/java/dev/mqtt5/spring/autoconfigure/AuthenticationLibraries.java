@@ -33,7 +33,33 @@ final class AuthenticationLibraries {
             "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient",
             "software.amazon.awssdk:url-connection-client");
 
+    private static final Library AWS_IOT = new Library("dev.mqtt5.aws.iot.AwsIotServices", "dev.mqtt5:mqtt5-aws-iot");
+
+    private static final Library BOUNCY_CASTLE_PKIX = new Library(
+            "org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder", "org.bouncycastle:bcpkix-jdk18on");
+
     private AuthenticationLibraries() {
+    }
+
+    /**
+     * Fails unless fleet provisioning's libraries can be loaded: the AWS IoT services and, for a
+     * key made on the device, Bouncy Castle's CSR support.
+     *
+     * @throws InvalidMqtt5PropertyException naming {@code aws.iot.mqtt5.provisioning} and the missing artifacts
+     */
+    static void requireProvisioning(Mqtt5ProvisioningProperties provisioning, ClassLoader classLoader) {
+        List<Library> needed = (provisioning.getKeyGeneration() == Mqtt5ProvisioningProperties.KeyGeneration.DEVICE)
+                ? List.of(AWS_IOT, BOUNCY_CASTLE_PKIX) : List.of(AWS_IOT);
+        List<String> missing = needed.stream()
+            .filter((library) -> !ClassUtils.isPresent(library.className(), classLoader))
+            .map(Library::artifact)
+            .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidMqtt5PropertyException("aws.iot.mqtt5.provisioning",
+                    "needs " + String.join(", ", missing) + " on the classpath",
+                    "Add " + String.join(" and ", missing) + ((missing.contains(BOUNCY_CASTLE_PKIX.artifact()))
+                            ? ", or set aws.iot.mqtt5.provisioning.key-generation=aws to let AWS IoT make the key." : "."));
+        }
     }
 
     /**

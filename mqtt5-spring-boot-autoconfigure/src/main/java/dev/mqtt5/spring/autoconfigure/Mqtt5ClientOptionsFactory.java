@@ -9,10 +9,12 @@ import dev.mqtt5.client.PublishReceivedListener;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
 import dev.mqtt5.client.packet.ConnectPacket;
 
+import org.springframework.util.StringUtils;
+
 /**
- * Builds the client's options: validates the properties, picks the plain or the AWS path by
- * authentication method (checking its optional libraries first), installs the listeners, then
- * applies the customizers.
+ * Builds the client's options: provisions first when {@code provisioning.*} asks for it,
+ * validates the properties, picks the plain or the AWS path by authentication method (checking
+ * its optional libraries first), installs the listeners, then applies the customizers.
  */
 final class Mqtt5ClientOptionsFactory {
 
@@ -25,6 +27,19 @@ final class Mqtt5ClientOptionsFactory {
      * @param classLoader the context's class loader, which must see the method's optional libraries
      */
     static Mqtt5ClientOptions create(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
+            LifecycleListener lifecycleListener, PublishReceivedListener publishReceivedListener,
+            PublishObserver publishObserver, List<Mqtt5ClientCustomizer> customizers, AwsSigV4Credentials sigV4Credentials,
+            Mqtt5SslBundles sslBundles, ClassLoader classLoader) {
+        if (StringUtils.hasText(properties.getProvisioning().getTemplateName())) {
+            AuthenticationLibraries.requireProvisioning(properties.getProvisioning(), classLoader);
+            FleetProvisioningAtStartup.prepare(properties, (listener) -> build(properties, connectionDetails, listener,
+                    null, publishObserver, List.of(), sigV4Credentials, sslBundles, classLoader));
+        }
+        return build(properties, connectionDetails, lifecycleListener, publishReceivedListener, publishObserver,
+                customizers, sigV4Credentials, sslBundles, classLoader);
+    }
+
+    private static Mqtt5ClientOptions build(Mqtt5Properties properties, Mqtt5ConnectionDetails connectionDetails,
             LifecycleListener lifecycleListener, PublishReceivedListener publishReceivedListener,
             PublishObserver publishObserver, List<Mqtt5ClientCustomizer> customizers, AwsSigV4Credentials sigV4Credentials,
             Mqtt5SslBundles sslBundles, ClassLoader classLoader) {

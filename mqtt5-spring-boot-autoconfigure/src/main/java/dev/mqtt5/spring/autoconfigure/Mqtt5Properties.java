@@ -166,6 +166,9 @@ public class Mqtt5Properties {
     private final AwsJavaKeystoreProperties javaKeystore = new AwsJavaKeystoreProperties();
 
     @NestedConfigurationProperty
+    private final Mqtt5ProvisioningProperties provisioning = new Mqtt5ProvisioningProperties();
+
+    @NestedConfigurationProperty
     private final AwsSigV4Properties sigv4 = new AwsSigV4Properties();
 
     @NestedConfigurationProperty
@@ -359,6 +362,10 @@ public class Mqtt5Properties {
 
     public AwsJavaKeystoreProperties getJavaKeystore() {
         return this.javaKeystore;
+    }
+
+    public Mqtt5ProvisioningProperties getProvisioning() {
+        return this.provisioning;
     }
 
     public AwsSigV4Properties getSigv4() {
