@@ -2,8 +2,6 @@ package dev.mqtt5.aws.iot.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -13,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.Mqtt5ClientOptions;
@@ -26,8 +23,6 @@ import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.packet.SubAckPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.Subscription;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A local emulator of the AWS IoT Core MQTT services (Device Shadow, Jobs, Fleet Provisioning)
@@ -69,8 +64,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AwsIotEmulator implements AutoCloseable {
 
-    private static final Logger logger = LoggerFactory.getLogger(AwsIotEmulator.class);
-
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
     private final Builder settings;
@@ -79,19 +72,13 @@ public final class AwsIotEmulator implements AutoCloseable {
 
     private final ScheduledExecutorService worker;
 
-    private final InFlightRequests inFlight;
-
     private final ShadowService shadows;
 
     private final JobsService jobs;
 
     private final FleetProvisioningService provisioning;
 
-    private final List<ServiceRoute> routes;
-
-    private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
-
-    private final AtomicBoolean failNext = new AtomicBoolean();
+    private final RequestDispatcher dispatcher;
 
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
 
@@ -109,14 +96,16 @@ public final class AwsIotEmulator implements AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.worker = executor;
-        this.inFlight = new InFlightRequests(settings.maxInFlightRequests);
         ServicePublisher publisher = new ServicePublisher(this.client);
         this.shadows = new ShadowService(publisher, settings.clock, settings.maxShadowStateBytes);
         this.jobs = new JobsService(publisher, settings.clock, executor);
         // An RSA key takes a while on a busy machine: the CA is made while the emulator connects.
-        this.provisioning = new FleetProvisioningService(publisher, CompletableFuture.supplyAsync(
-                () -> CertificateAuthority.generate("AWS IoT emulator CA " + settings.clientId, settings.clock)));
-        this.routes = ServiceRoute.all(this.shadows, this.jobs, this.provisioning);
+        this.provisioning = new FleetProvisioningService(publisher, (settings.authority != null)
+                ? CompletableFuture.completedFuture(settings.authority)
+                : CompletableFuture.supplyAsync(() -> CertificateAuthority.generate(
+                        "AWS IoT emulator CA " + settings.clientId, settings.clock)));
+        this.dispatcher = new RequestDispatcher(ServiceRoute.all(this.shadows, this.jobs, this.provisioning),
+                executor, settings.serviceLatency, settings.maxInFlightRequests, settings.clock);
     }
 
     /**
@@ -205,14 +194,12 @@ public final class AwsIotEmulator implements AutoCloseable {
      * @return a snapshot of the recorded requests
      */
     public List<RecordedRequest> recordedRequests() {
-        synchronized (this.recorded) {
-            return List.copyOf(this.recorded);
-        }
+        return this.dispatcher.recorded();
     }
 
     /** Forgets the recorded requests. */
     public void clearRecordedRequests() {
-        this.recorded.clear();
+        this.dispatcher.clearRecorded();
     }
 
     /**
@@ -220,7 +207,7 @@ public final class AwsIotEmulator implements AutoCloseable {
      * {@code InternalError}, provisioning 500 {@code InternalFailure}), to test a device's handling of it.
      */
     public void failNextRequest() {
-        this.failNext.set(true);
+        this.dispatcher.failNext();
     }
 
     /**
@@ -241,47 +228,11 @@ public final class AwsIotEmulator implements AutoCloseable {
     }
 
     private List<String> requestFilters() {
-        List<String> filters = new ArrayList<>();
-        this.routes.forEach((route) -> filters.addAll(route.filters()));
-        return filters;
+        return this.dispatcher.filters();
     }
 
     private void onRequest(PublishPacket publish) {
-        this.recorded.add(new RecordedRequest(publish.topic(), publish.payload(), this.settings.clock.instant()));
-        ServiceRequest request = new ServiceRequest(publish.topic(), publish.payload(), publish.qos());
-        for (ServiceRoute route : this.routes) {
-            String key = route.throttleKey().apply(publish.topic());
-            if (key != null) {
-                dispatch(route, key, request);
-                return;
-            }
-        }
-    }
-
-    private void dispatch(ServiceRoute route, String key, ServiceRequest request) {
-        if (!this.inFlight.tryAcquire(key)) {
-            route.throttled().accept(request);
-            return;
-        }
-        Runnable handle = () -> {
-            try {
-                if (this.failNext.compareAndSet(true, false)) {
-                    route.failed().accept(request);
-                } else {
-                    route.handle().accept(request);
-                }
-            } catch (RuntimeException ex) {
-                logger.warn("AWS IoT emulator failed on a request to {}: {}", request.topic(), ex.toString());
-                route.failed().accept(request);
-            } finally {
-                this.inFlight.release(key);
-            }
-        };
-        if (this.settings.serviceLatency.isZero()) {
-            this.worker.execute(handle);
-        } else {
-            this.worker.schedule(handle, this.settings.serviceLatency.toNanos(), TimeUnit.NANOSECONDS);
-        }
+        this.dispatcher.dispatch(publish);
     }
 
     /** Completes {@code connected} on the first connection, or fails it on the first refusal. */
@@ -317,7 +268,18 @@ public final class AwsIotEmulator implements AutoCloseable {
 
         private Clock clock = Clock.systemUTC();
 
+        private CertificateAuthority authority;
+
         private Builder() {
+        }
+
+        /**
+         * The CA that signs provisioned certificates (default: a new one made when the emulator is
+         * built); give one made beforehand when a broker's mutual TLS listener must trust it.
+         */
+        public Builder certificateAuthority(CertificateAuthority authority) {
+            this.authority = Objects.requireNonNull(authority, "authority must not be null");
+            return this;
         }
 
         /** The broker's host (default localhost). */

@@ -54,6 +54,18 @@ public final class CertificateAuthority {
         this.clock = clock;
     }
 
+    /**
+     * Makes a new CA (an RSA 2048 key and a self-signed certificate valid for a year), to give to
+     * {@link AwsIotEmulator.Builder#certificateAuthority(CertificateAuthority)} when a broker must
+     * trust it before the emulator connects.
+     *
+     * @param commonName the CA certificate's common name
+     * @return the CA
+     */
+    public static CertificateAuthority generate(String commonName) {
+        return generate(commonName, Clock.systemUTC());
+    }
+
     static CertificateAuthority generate(String commonName, Clock clock) {
         KeyPair keyPair = newKeyPair();
         X500Name name = new X500Name("CN=" + commonName);
