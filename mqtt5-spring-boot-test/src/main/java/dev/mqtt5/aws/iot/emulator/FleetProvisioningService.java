@@ -144,14 +144,18 @@ public final class FleetProvisioningService {
                 throw new ProvisioningException(400, "InvalidCSR", "certificateSigningRequest is not a PEM PKCS#10 request");
             }
             csr = new JcaPKCS10CertificationRequest(request);
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
+            // The key by its algorithm's name (EC, RSA): the JDK has no key factory under the EC key's OID,
+            // which getPublicKey() and a verifier built from the SubjectPublicKeyInfo ask for.
+            java.security.PublicKey publicKey = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter()
+                    .getPublicKey(csr.getSubjectPublicKeyInfo());
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(publicKey))) {
                 throw new ProvisioningException(400, "InvalidCSR", "the CSR's signature does not verify");
             }
-            X509Certificate certificate = certificateAuthority().issue(csr.getPublicKey(), csr.getSubject());
+            X509Certificate certificate = certificateAuthority().issue(publicKey, csr.getSubject());
             return certificateResponse(certificate);
         } catch (ProvisioningException ex) {
             throw ex;
-        } catch (IOException | RuntimeException | java.security.GeneralSecurityException
+        } catch (IOException | RuntimeException
                 | org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.pkcs.PKCSException ex) {
             throw new ProvisioningException(400, "InvalidCSR", "certificateSigningRequest cannot be read: " + ex.getMessage());
         }
