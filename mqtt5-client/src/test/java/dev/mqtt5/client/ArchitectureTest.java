@@ -35,6 +35,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theClientUsesNoJsonLibrary() {
+        // JSON belongs to the modules above the client (mqtt5-aws-iot, the Spring modules).
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..",
+                        "com.google.gson..", "jakarta.json..", "org.json..")
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.mqtt5.client.(**)").should().beFreeOfCycles().check(CLASSES);
     }

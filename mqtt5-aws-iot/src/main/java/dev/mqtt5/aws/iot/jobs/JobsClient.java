@@ -112,7 +112,7 @@ public final class JobsClient {
      * @return the execution, or null when {@link #NEXT} finds none
      */
     public CompletableFuture<JobExecution> describe(String jobId, Long executionNumber, boolean includeJobDocument) {
-        String id = jobId.equals(NEXT) ? NEXT : requireName("jobId", jobId);
+        String id = NEXT.equals(jobId) ? NEXT : requireName("jobId", jobId);
         ObjectNode payload = rr.mapper().createObjectNode();
         if (executionNumber != null) {
             payload.put("executionNumber", executionNumber);
