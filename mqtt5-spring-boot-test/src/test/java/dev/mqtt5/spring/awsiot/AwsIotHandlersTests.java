@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.mqtt5.aws.iot.AwsIotServices;
 import dev.mqtt5.aws.iot.emulator.AwsIotEmulator;
 import dev.mqtt5.aws.iot.emulator.JobExecutionStatus;
 import dev.mqtt5.aws.iot.jobs.JobExecution;
 import dev.mqtt5.aws.iot.shadow.ShadowClient;
 import dev.mqtt5.aws.iot.shadow.ShadowDocument;
+import dev.mqtt5.aws.iot.shadow.ShadowException;
+import dev.mqtt5.aws.iot.shadow.ShadowUpdate;
 import dev.mqtt5.spring.aws.iot.AwsIotHandlerRegistry;
 import dev.mqtt5.spring.aws.iot.JobHandler;
 import dev.mqtt5.spring.aws.iot.ShadowDeltaHandler;
 import dev.mqtt5.spring.aws.iot.ShadowSyncState;
 import dev.mqtt5.spring.test.EmbeddedMqtt5Broker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +31,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -56,6 +63,12 @@ class AwsIotHandlersTests {
 
     @Autowired
     private AwsIotHandlerRegistry registry;
+
+    @Autowired
+    private AwsIotServices services;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Autowired
     @Qualifier("awsIotHealthIndicator")
@@ -128,6 +141,19 @@ class AwsIotHandlersTests {
         assertThat(this.shadow.thingName()).isEqualTo("thermostat-1");
     }
 
+    @Test
+    void requestsAreTimedByServiceOperationAndOutcome() throws Exception {
+        this.shadow.update(ShadowUpdate.reported(Map.of("firmware", "1.2"))).get();
+        assertThatThrownBy(() -> this.services.namedShadow("thermostat-1", "never-made").get().get())
+            .hasCauseInstanceOf(ShadowException.class);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(this.meters.find("mqtt5.aws.iot.requests").tags("service", "shadow", "operation", "update",
+                    "outcome", "accepted").timer()).isNotNull().satisfies((t) -> assertThat(t.count()).isPositive());
+            assertThat(this.meters.find("mqtt5.aws.iot.requests").tags("service", "shadow", "operation", "get",
+                    "outcome", "rejected").timer()).isNotNull().satisfies((t) -> assertThat(t.count()).isPositive());
+        });
+    }
+
     record Settings(Double target, String mode) {
     }
 
@@ -164,6 +190,11 @@ class AwsIotHandlersTests {
     @SpringBootApplication
     @Import(Thermostat.class)
     static class TestApplication {
+
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
 
     }
 }

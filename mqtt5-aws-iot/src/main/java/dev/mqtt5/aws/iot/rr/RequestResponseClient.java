@@ -94,6 +94,12 @@ public final class RequestResponseClient implements AutoCloseable {
             }
         }
         PendingRequest pending = new PendingRequest(request, token, mapper.writeValueAsBytes(payload));
+        RequestObserver observer = options.requestObserver();
+        if (observer != null) {
+            long started = System.nanoTime();
+            pending.future.whenComplete((reply, failure) -> RequestOutcome.report(observer, request.requestTopic(),
+                    reply, failure, System.nanoTime() - started));
+        }
         coordinator.submit(pending);
         return pending.future;
     }

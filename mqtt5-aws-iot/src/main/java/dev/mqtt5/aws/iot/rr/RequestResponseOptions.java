@@ -28,6 +28,7 @@ public final class RequestResponseOptions {
     private final Duration operationTimeout;
     private final Executor callbackExecutor;
     private final boolean deliverToClientListener;
+    private final RequestObserver requestObserver;
 
     private RequestResponseOptions(Builder builder) {
         this.maxRequestResponseSubscriptions = builder.maxRequestResponseSubscriptions;
@@ -35,6 +36,7 @@ public final class RequestResponseOptions {
         this.operationTimeout = builder.operationTimeout;
         this.callbackExecutor = builder.callbackExecutor;
         this.deliverToClientListener = builder.deliverToClientListener;
+        this.requestObserver = builder.requestObserver;
     }
 
     /**
@@ -102,6 +104,15 @@ public final class RequestResponseOptions {
         return deliverToClientListener;
     }
 
+    /**
+     * What is told of each finished request (for metrics), or null.
+     *
+     * @return the observer, or null
+     */
+    public RequestObserver requestObserver() {
+        return requestObserver;
+    }
+
     @Override
     public String toString() {
         return "RequestResponseOptions[maxRequestResponseSubscriptions=" + maxRequestResponseSubscriptions
@@ -117,6 +128,7 @@ public final class RequestResponseOptions {
         private Duration operationTimeout = Duration.ofSeconds(60);
         private Executor callbackExecutor;
         private boolean deliverToClientListener;
+        private RequestObserver requestObserver;
 
         private Builder() {
         }
@@ -186,6 +198,19 @@ public final class RequestResponseOptions {
          */
         public Builder deliverToClientListener(boolean deliver) {
             this.deliverToClientListener = deliver;
+            return this;
+        }
+
+        /**
+         * Sets what is told of each finished request: its service, operation, outcome and latency
+         * (for metrics). Called on the callback executor as the request's future completes; keep
+         * it quick.
+         *
+         * @param observer the observer, or null for none
+         * @return this builder
+         */
+        public Builder requestObserver(RequestObserver observer) {
+            this.requestObserver = observer;
             return this;
         }
 

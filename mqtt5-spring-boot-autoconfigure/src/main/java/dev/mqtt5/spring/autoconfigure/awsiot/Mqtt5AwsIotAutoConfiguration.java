@@ -3,6 +3,7 @@ package dev.mqtt5.spring.autoconfigure.awsiot;
 import dev.mqtt5.aws.iot.AwsIotServices;
 import dev.mqtt5.aws.iot.jobs.JobsClient;
 import dev.mqtt5.aws.iot.provisioning.FleetProvisioningClient;
+import dev.mqtt5.aws.iot.rr.RequestObserver;
 import dev.mqtt5.aws.iot.rr.RequestResponseOptions;
 import dev.mqtt5.aws.iot.shadow.ShadowClient;
 import dev.mqtt5.client.Mqtt5Client;
@@ -10,6 +11,8 @@ import dev.mqtt5.spring.autoconfigure.InvalidMqtt5PropertyException;
 import dev.mqtt5.spring.autoconfigure.Mqtt5AutoConfiguration;
 import dev.mqtt5.spring.aws.iot.AwsIotHandlerAnnotationBeanPostProcessor;
 import dev.mqtt5.spring.aws.iot.AwsIotHandlerRegistry;
+import dev.mqtt5.spring.aws.iot.AwsIotRequestMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
@@ -27,9 +31,12 @@ import org.springframework.util.StringUtils;
  * application's MQTT client, when {@code dev.mqtt5:mqtt5-aws-iot} is on the class path:
  * {@link AwsIotServices}, the thing's classic {@link ShadowClient} and {@link JobsClient}, a
  * {@link FleetProvisioningClient}, and the {@code @ShadowDeltaHandler} and {@code @JobHandler}
- * methods started with the context.
+ * methods started with the context; with Micrometer, the {@code mqtt5.aws.iot.requests} timer.
  */
-@AutoConfiguration(after = Mqtt5AutoConfiguration.class)
+@AutoConfiguration(after = Mqtt5AutoConfiguration.class,
+        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ AwsIotServices.class, AwsIotHandlerRegistry.class, JsonMapper.class })
 @ConditionalOnBean(Mqtt5Client.class)
 @EnableConfigurationProperties(Mqtt5AwsIotProperties.class)
@@ -43,7 +50,7 @@ public final class Mqtt5AwsIotAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     AwsIotServices awsIotServices(Mqtt5Client client, ObjectProvider<JsonMapper> jsonMapper,
-            Mqtt5AwsIotProperties properties) {
+            Mqtt5AwsIotProperties properties, ObjectProvider<RequestObserver> requestObserver) {
         RequestResponseOptions options;
         try {
             options = RequestResponseOptions.builder()
@@ -51,6 +58,7 @@ public final class Mqtt5AwsIotAutoConfiguration {
                 .maxStreamingSubscriptions(properties.getMaxStreamingSubscriptions())
                 .operationTimeout(properties.getOperationTimeout())
                 .deliverToClientListener(properties.isDeliverToClientListener())
+                .requestObserver(requestObserver.getIfUnique())
                 .build();
         }
         catch (IllegalArgumentException | IllegalStateException ex) {
@@ -64,6 +72,19 @@ public final class Mqtt5AwsIotAutoConfiguration {
             .jsonMapper(jsonMapper.getIfAvailable())
             .requestResponseOptions(options)
             .build();
+    }
+
+    /** Request metrics when Micrometer is there: in a class of its own, so that its absence loads nothing of it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static final class RequestMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        RequestObserver awsIotRequestMetrics(MeterRegistry registry) {
+            return new AwsIotRequestMetrics(registry);
+        }
     }
 
     @Bean
