@@ -8,6 +8,8 @@ import dev.mqtt5.aws.iot.emulator.AwsIotEmulator;
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.packet.PublishPacket;
 import dev.mqtt5.client.packet.QoS;
+import dev.mqtt5.spring.aws.iot.JobHandler;
+import dev.mqtt5.spring.aws.iot.ShadowDeltaHandler;
 import dev.mqtt5.spring.core.Mqtt5Headers;
 import dev.mqtt5.spring.core.Mqtt5Template;
 import dev.mqtt5.spring.integration.Mqtt5;
@@ -64,6 +66,29 @@ final class SpringReadmeSnippets {
         }
     }
     // end::aws-iot-emulator-test[]
+
+    record Thermostat(Double target, String mode) {
+    }
+
+    record ModeJob(String mode) {
+    }
+
+    static class Device {
+
+        // tag::aws-iot-handlers[]
+        @ShadowDeltaHandler                         // the thing's classic shadow
+        Thermostat applyDesired(Thermostat delta) {  // only what differs from reported is set
+            // heater.setTarget(delta.target());
+            return new Thermostat(delta.target(), null);  // reported; null fields are left out
+        }
+
+        @JobHandler("set-mode")                     // jobs whose document says "operation": "set-mode"
+        Map<String, String> setMode(ModeJob job) {
+            // heater.setMode(job.mode());
+            return Map.of("mode", job.mode());      // SUCCEEDED with these status details
+        }
+        // end::aws-iot-handlers[]
+    }
 
     static class Listeners {
 
