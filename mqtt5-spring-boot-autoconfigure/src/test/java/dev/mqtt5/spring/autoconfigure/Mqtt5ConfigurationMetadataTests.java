@@ -53,7 +53,7 @@ class Mqtt5ConfigurationMetadataTests {
             "aws.iot.mqtt5.java-keystore.alias", "aws.iot.mqtt5.java-keystore.key-password",
             "aws.iot.mqtt5.provisioning.template-name", "aws.iot.mqtt5.provisioning.parameters",
             "aws.iot.mqtt5.provisioning.directory", "aws.iot.mqtt5.provisioning.claim-certificate",
-            "aws.iot.mqtt5.provisioning.claim-private-key", "aws.iot.mqtt5.iot.thing-name",
+            "aws.iot.mqtt5.provisioning.claim-private-key", "aws.iot.mqtt5.iot.thing-name", "aws.iot.mqtt5.iot.shadow-names",
             "aws.iot.mqtt5.sigv4.region",
             "aws.iot.mqtt5.cognito.identity-id", "aws.iot.mqtt5.cognito.region", "aws.iot.mqtt5.cognito.logins",
             "aws.iot.mqtt5.custom-authorizer.name", "aws.iot.mqtt5.custom-authorizer.username",

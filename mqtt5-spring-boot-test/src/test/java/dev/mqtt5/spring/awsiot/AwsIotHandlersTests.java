@@ -13,6 +13,7 @@ import dev.mqtt5.aws.iot.shadow.ShadowClient;
 import dev.mqtt5.aws.iot.shadow.ShadowDocument;
 import dev.mqtt5.aws.iot.shadow.ShadowException;
 import dev.mqtt5.aws.iot.shadow.ShadowUpdate;
+import dev.mqtt5.spring.autoconfigure.awsiot.AwsIotShadows;
 import dev.mqtt5.spring.aws.iot.AwsIotHandlerRegistry;
 import dev.mqtt5.spring.aws.iot.JobHandler;
 import dev.mqtt5.spring.aws.iot.ShadowDeltaHandler;
@@ -44,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * reported, a delta set while the handlers were stopped is caught up, jobs run by operation and
  * report SUCCEEDED, FAILED or REJECTED, and health shows the thing and the shadow's sync state.
  */
-@SpringBootTest(properties = "aws.iot.mqtt5.client-id=thermostat-1")
+@SpringBootTest(properties = { "aws.iot.mqtt5.client-id=thermostat-1", "aws.iot.mqtt5.iot.shadow-names=config" })
 @EmbeddedMqtt5Broker(awsIot = true)
 class AwsIotHandlersTests {
 
@@ -69,6 +70,9 @@ class AwsIotHandlersTests {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private AwsIotShadows shadows;
 
     @Autowired
     @Qualifier("awsIotHealthIndicator")
@@ -152,6 +156,15 @@ class AwsIotHandlersTests {
             assertThat(this.meters.find("mqtt5.aws.iot.requests").tags("service", "shadow", "operation", "get",
                     "outcome", "rejected").timer()).isNotNull().satisfies((t) -> assertThat(t.count()).isPositive());
         });
+    }
+
+    @Test
+    void namedShadowsComeFromTheListAndAMistypedNameFailsNamingTheProperty() throws Exception {
+        this.shadows.named("config").update(ShadowUpdate.reported(Map.of("interval", 30))).get();
+        assertThat(this.emulator.shadows().document("thermostat-1", "config").orElseThrow()).contains("\"interval\":30");
+        assertThat(this.shadows.classic().thingName()).isEqualTo("thermostat-1");
+        assertThatThrownBy(() -> this.shadows.named("cofig"))
+            .hasMessageContaining("'cofig' is not in aws.iot.mqtt5.iot.shadow-names [config]");
     }
 
     record Settings(Double target, String mode) {

@@ -29,7 +29,8 @@ import org.springframework.util.StringUtils;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the AWS IoT services over the
  * application's MQTT client, when {@code dev.mqtt5:mqtt5-aws-iot} is on the class path:
- * {@link AwsIotServices}, the thing's classic {@link ShadowClient} and {@link JobsClient}, a
+ * {@link AwsIotServices}, the thing's classic {@link ShadowClient}, its {@link AwsIotShadows} and
+ * {@link JobsClient}, a
  * {@link FleetProvisioningClient}, and the {@code @ShadowDeltaHandler} and {@code @JobHandler}
  * methods started with the context; with Micrometer, the {@code mqtt5.aws.iot.requests} timer.
  */
@@ -105,6 +106,12 @@ public final class Mqtt5AwsIotAutoConfiguration {
     @ConditionalOnMissingBean
     ShadowClient awsIotShadowClient(AwsIotServices services, AwsIotThing thing) {
         return services.shadow(thing.name());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AwsIotShadows awsIotShadows(AwsIotServices services, AwsIotThing thing, Mqtt5AwsIotProperties properties) {
+        return new AwsIotShadows(services, thing.name(), properties.getShadowNames());
     }
 
     @Bean

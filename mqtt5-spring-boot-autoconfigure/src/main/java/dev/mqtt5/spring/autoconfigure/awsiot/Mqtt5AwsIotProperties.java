@@ -1,6 +1,8 @@
 package dev.mqtt5.spring.autoconfigure.awsiot;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,6 +18,11 @@ public class Mqtt5AwsIotProperties {
      * clients act on. Defaults to the MQTT client id.
      */
     private String thingName;
+
+    /**
+     * Named shadows of the thing the application uses, offered by the AwsIotShadows bean.
+     */
+    private List<String> shadowNames = new ArrayList<>();
 
     /**
      * Duration a service request may take, from submission (waiting for a subscription included)
@@ -46,6 +53,14 @@ public class Mqtt5AwsIotProperties {
 
     public void setThingName(String thingName) {
         this.thingName = thingName;
+    }
+
+    public List<String> getShadowNames() {
+        return this.shadowNames;
+    }
+
+    public void setShadowNames(List<String> shadowNames) {
+        this.shadowNames = shadowNames;
     }
 
     public Duration getOperationTimeout() {
