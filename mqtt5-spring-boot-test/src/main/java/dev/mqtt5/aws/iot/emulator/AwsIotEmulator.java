@@ -23,6 +23,8 @@ import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.packet.SubAckPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local emulator of the AWS IoT Core MQTT services (Device Shadow, Jobs, Fleet Provisioning)
@@ -63,6 +65,8 @@ import dev.mqtt5.client.packet.Subscription;
  * 429, jobs {@code RequestThrottled}). Every request is recorded ({@link #recordedRequests()}).
  */
 public final class AwsIotEmulator implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(AwsIotEmulator.class);
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -128,18 +132,7 @@ public final class AwsIotEmulator implements AutoCloseable {
         this.client.start();
         try {
             this.connected.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            SubscribePacket.Builder subscribe = SubscribePacket.builder();
-            // No Local: the emulator's responses on topics its filters match must not come back as requests.
-            requestFilters().forEach((filter) -> subscribe.subscription(
-                    Subscription.builder(filter).qos(QoS.AT_LEAST_ONCE).noLocal(true).build()));
-            SubAckPacket suback = this.client.subscribe(subscribe.build())
-                    .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            for (int i = 0; i < suback.reasonCodes().size(); i++) {
-                if (suback.reasonCodes().get(i).isError()) {
-                    throw new IllegalStateException("the broker refused the AWS IoT emulator's subscription to "
-                            + requestFilters().get(i) + ": " + suback.reasonCodes().get(i));
-                }
-            }
+            checkSubscribed(subscribe().get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException | TimeoutException ex) {
             close();
             throw new IllegalStateException("the AWS IoT emulator could not connect to " + this.settings.host + ":"
@@ -150,6 +143,23 @@ public final class AwsIotEmulator implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting the AWS IoT emulator", ex);
         }
         return this;
+    }
+
+    private CompletableFuture<SubAckPacket> subscribe() {
+        SubscribePacket.Builder subscribe = SubscribePacket.builder();
+        // No Local: the emulator's responses on topics its filters match must not come back as requests.
+        requestFilters().forEach((filter) -> subscribe.subscription(
+                Subscription.builder(filter).qos(QoS.AT_LEAST_ONCE).noLocal(true).build()));
+        return this.client.subscribe(subscribe.build());
+    }
+
+    private void checkSubscribed(SubAckPacket suback) {
+        for (int i = 0; i < suback.reasonCodes().size(); i++) {
+            if (suback.reasonCodes().get(i).isError()) {
+                throw new IllegalStateException("the broker refused the AWS IoT emulator's subscription to "
+                        + requestFilters().get(i) + ": " + suback.reasonCodes().get(i));
+            }
+        }
     }
 
     /**
@@ -235,12 +245,18 @@ public final class AwsIotEmulator implements AutoCloseable {
         this.dispatcher.dispatch(publish);
     }
 
-    /** Completes {@code connected} on the first connection, or fails it on the first refusal. */
+    /** Completes {@code connected} on the first connection (or fails it), and subscribes again after a reconnection. */
     private final class ConnectionWatch implements LifecycleListener {
 
         @Override
         public void onConnectionSuccess(ConnectionSuccessEvent event) {
-            connected.complete(null);
+            // A reconnection without the session (a restarted broker) has lost the subscriptions.
+            if (!connected.complete(null) && !event.connAck().sessionPresent()) {
+                subscribe().thenAccept(AwsIotEmulator.this::checkSubscribed).exceptionally((failure) -> {
+                    logger.warn("AWS IoT emulator could not subscribe again after reconnecting: {}", failure.toString());
+                    return null;
+                });
+            }
         }
 
         @Override

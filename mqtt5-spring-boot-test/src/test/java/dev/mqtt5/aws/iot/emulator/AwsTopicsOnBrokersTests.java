@@ -1,7 +1,9 @@
 package dev.mqtt5.aws.iot.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.mqtt5.client.testing.MosquittoExtension;
@@ -69,6 +71,23 @@ class AwsTopicsOnBrokersTests {
             JsonNode created = device.request("$aws/certificates/create/json", "{}",
                     "$aws/certificates/create/json/accepted");
             assertThat(created.get("certificatePem").asString()).startsWith("-----BEGIN CERTIFICATE-----");
+        }
+    }
+
+    @Test
+    void theEmulatorSubscribesAgainWhenTheBrokerComesBackWithoutItsSession() {
+        String shadow = "$aws/things/restart-" + UUID.randomUUID() + "/shadow";
+        try (AwsIotEmulator emulator = AwsIotEmulator.builder().host(hiveMq.getHost()).port(hiveMq.getPort()).build()
+                .start()) {
+            hiveMq.stop();
+            hiveMq.restart();
+            try (TestDevice device = TestDevice.connect(hiveMq.getHost(), hiveMq.getPort())) {
+                device.subscribe(shadow + "/get/rejected");
+                await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                    device.publish(shadow + "/get", "{}");
+                    assertThat(device.poll(shadow + "/get/rejected")).isNotNull();
+                });
+            }
         }
     }
 
