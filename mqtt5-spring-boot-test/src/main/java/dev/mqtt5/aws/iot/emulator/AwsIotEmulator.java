@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.config.ReconnectOptions;
 import dev.mqtt5.client.lifecycle.ConnectionFailureEvent;
 import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
@@ -92,6 +93,9 @@ public final class AwsIotEmulator implements AutoCloseable {
         this.settings = settings;
         this.client = new Mqtt5Client(Mqtt5ClientOptions.builder().hostName(settings.host).port(settings.port)
                 .connectOptions(ConnectPacket.builder().clientId(settings.clientId).build())
+                // A local service: back at once when a test's broker restarts, not after minutes of backoff.
+                .reconnectOptions(ReconnectOptions.builder().minDelay(Duration.ofMillis(100))
+                        .maxDelay(Duration.ofSeconds(1)).build())
                 .lifecycleListener(new ConnectionWatch()).publishReceivedListener(this::onRequest).build());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
             Thread thread = new Thread(task, "aws-iot-emulator");
