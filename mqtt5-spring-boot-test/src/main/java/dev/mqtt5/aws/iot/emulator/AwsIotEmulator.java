@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * <p>The services: {@link ShadowService} (classic and named shadows), {@link JobsService} (the
  * device side of jobs created from Java) and {@link FleetProvisioningService} (certificates from
  * the emulator's {@link CertificateAuthority}, things from {@link ProvisioningTemplate}s); each
- * one's Javadoc says what it emulates and what not. State is kept in memory only.
+ * one's Javadoc says what it emulates and what not. State is kept in memory only. The emulator
+ * reconnects within a second when the broker goes away and subscribes again when the broker has
+ * lost its session.
  *
  * <p>Requests are handled on one emulator thread, in order of arrival, after the configured
  * service latency. AWS throttles a connection past 10 requests in flight; the emulator cannot see
