@@ -30,16 +30,6 @@ class AwsIotEmulatorPropertyTests {
         assertThat(broker.isClosed()).isTrue();
     }
 
-    @Test
-    void withoutThePropertyTheBrokerRunsAlone() {
-        SpringApplication application = new SpringApplication(DevApplication.class);
-        try (ConfigurableApplicationContext context = application.run("--aws.iot.mqtt5.embedded-broker.enabled=true",
-                "--aws.iot.mqtt5.auto-startup=false", "--spring.main.banner-mode=off")) {
-            assertThat(context.getBeansOfType(EmbeddedMqttBroker.class)).hasSize(1);
-            assertThat(context.getBeansOfType(AwsIotEmulator.class)).isEmpty();
-        }
-    }
-
     @SpringBootApplication
     static class DevApplication {
 

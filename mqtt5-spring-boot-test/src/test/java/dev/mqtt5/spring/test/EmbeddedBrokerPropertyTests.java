@@ -2,6 +2,7 @@ package dev.mqtt5.spring.test;
 
 import java.time.Duration;
 
+import dev.mqtt5.aws.iot.emulator.AwsIotEmulator;
 import dev.mqtt5.client.ClientState;
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.exception.ClientStoppedException;
@@ -30,6 +31,7 @@ class EmbeddedBrokerPropertyTests {
         try (ConfigurableApplicationContext context = application.run("--aws.iot.mqtt5.embedded-broker.enabled=true",
                 "--aws.iot.mqtt5.endpoint=ignored.example", "--spring.main.banner-mode=off")) {
             broker = context.getBean(EmbeddedMqttBroker.class);
+            assertThat(context.getBeansOfType(AwsIotEmulator.class)).as("the AWS IoT emulator is opt-in").isEmpty();
             Mqtt5Client client = context.getBean(Mqtt5Client.class);
             assertThat(client.options().hostName()).isEqualTo("127.0.0.1");
             assertThat(client.options().port()).isEqualTo(broker.getPort());

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.Mqtt5ClientOptions;
+import dev.mqtt5.client.config.ReconnectOptions;
 import dev.mqtt5.client.lifecycle.ConnectionFailureEvent;
 import dev.mqtt5.client.lifecycle.ConnectionSuccessEvent;
 import dev.mqtt5.client.lifecycle.LifecycleListener;
@@ -23,6 +24,8 @@ import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.packet.SubAckPacket;
 import dev.mqtt5.client.packet.SubscribePacket;
 import dev.mqtt5.client.packet.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local emulator of the AWS IoT Core MQTT services (Device Shadow, Jobs, Fleet Provisioning)
@@ -53,7 +56,9 @@ import dev.mqtt5.client.packet.Subscription;
  * <p>The services: {@link ShadowService} (classic and named shadows), {@link JobsService} (the
  * device side of jobs created from Java) and {@link FleetProvisioningService} (certificates from
  * the emulator's {@link CertificateAuthority}, things from {@link ProvisioningTemplate}s); each
- * one's Javadoc says what it emulates and what not. State is kept in memory only.
+ * one's Javadoc says what it emulates and what not. State is kept in memory only. The emulator
+ * reconnects within a second when the broker goes away and subscribes again when the broker has
+ * lost its session.
  *
  * <p>Requests are handled on one emulator thread, in order of arrival, after the configured
  * service latency. AWS throttles a connection past 10 requests in flight; the emulator cannot see
@@ -63,6 +68,8 @@ import dev.mqtt5.client.packet.Subscription;
  * 429, jobs {@code RequestThrottled}). Every request is recorded ({@link #recordedRequests()}).
  */
 public final class AwsIotEmulator implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(AwsIotEmulator.class);
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -88,6 +95,9 @@ public final class AwsIotEmulator implements AutoCloseable {
         this.settings = settings;
         this.client = new Mqtt5Client(Mqtt5ClientOptions.builder().hostName(settings.host).port(settings.port)
                 .connectOptions(ConnectPacket.builder().clientId(settings.clientId).build())
+                // A local service: back at once when a test's broker restarts, not after minutes of backoff.
+                .reconnectOptions(ReconnectOptions.builder().minDelay(Duration.ofMillis(100))
+                        .maxDelay(Duration.ofSeconds(1)).build())
                 .lifecycleListener(new ConnectionWatch()).publishReceivedListener(this::onRequest).build());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
             Thread thread = new Thread(task, "aws-iot-emulator");
@@ -128,18 +138,7 @@ public final class AwsIotEmulator implements AutoCloseable {
         this.client.start();
         try {
             this.connected.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            SubscribePacket.Builder subscribe = SubscribePacket.builder();
-            // No Local: the emulator's responses on topics its filters match must not come back as requests.
-            requestFilters().forEach((filter) -> subscribe.subscription(
-                    Subscription.builder(filter).qos(QoS.AT_LEAST_ONCE).noLocal(true).build()));
-            SubAckPacket suback = this.client.subscribe(subscribe.build())
-                    .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            for (int i = 0; i < suback.reasonCodes().size(); i++) {
-                if (suback.reasonCodes().get(i).isError()) {
-                    throw new IllegalStateException("the broker refused the AWS IoT emulator's subscription to "
-                            + requestFilters().get(i) + ": " + suback.reasonCodes().get(i));
-                }
-            }
+            checkSubscribed(subscribe().get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException | TimeoutException ex) {
             close();
             throw new IllegalStateException("the AWS IoT emulator could not connect to " + this.settings.host + ":"
@@ -150,6 +149,23 @@ public final class AwsIotEmulator implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting the AWS IoT emulator", ex);
         }
         return this;
+    }
+
+    private CompletableFuture<SubAckPacket> subscribe() {
+        SubscribePacket.Builder subscribe = SubscribePacket.builder();
+        // No Local: the emulator's responses on topics its filters match must not come back as requests.
+        requestFilters().forEach((filter) -> subscribe.subscription(
+                Subscription.builder(filter).qos(QoS.AT_LEAST_ONCE).noLocal(true).build()));
+        return this.client.subscribe(subscribe.build());
+    }
+
+    private void checkSubscribed(SubAckPacket suback) {
+        for (int i = 0; i < suback.reasonCodes().size(); i++) {
+            if (suback.reasonCodes().get(i).isError()) {
+                throw new IllegalStateException("the broker refused the AWS IoT emulator's subscription to "
+                        + requestFilters().get(i) + ": " + suback.reasonCodes().get(i));
+            }
+        }
     }
 
     /**
@@ -235,12 +251,18 @@ public final class AwsIotEmulator implements AutoCloseable {
         this.dispatcher.dispatch(publish);
     }
 
-    /** Completes {@code connected} on the first connection, or fails it on the first refusal. */
+    /** Completes {@code connected} on the first connection (or fails it), and subscribes again after a reconnection. */
     private final class ConnectionWatch implements LifecycleListener {
 
         @Override
         public void onConnectionSuccess(ConnectionSuccessEvent event) {
-            connected.complete(null);
+            // A reconnection without the session (a restarted broker) has lost the subscriptions.
+            if (!connected.complete(null) && !event.connAck().sessionPresent()) {
+                subscribe().thenAccept(AwsIotEmulator.this::checkSubscribed).exceptionally((failure) -> {
+                    logger.warn("AWS IoT emulator could not subscribe again after reconnecting: {}", failure.toString());
+                    return null;
+                });
+            }
         }
 
         @Override

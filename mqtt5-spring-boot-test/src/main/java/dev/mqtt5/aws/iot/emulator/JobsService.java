@@ -66,7 +66,7 @@ public final class JobsService {
      * @param thingName the thing
      * @param jobId the job id
      * @param jobDocumentJson the job document, a JSON object
-     * @throws IllegalArgumentException when the thing already has this job or the document is not JSON
+     * @throws IllegalArgumentException when the thing already has this job or the document is not a JSON object
      */
     public void createJob(String thingName, String jobId, String jobDocumentJson) {
         createJob(thingName, jobId, jobDocumentJson, null);
@@ -84,6 +84,9 @@ public final class JobsService {
         Objects.requireNonNull(thingName, "thingName must not be null");
         Objects.requireNonNull(jobId, "jobId must not be null");
         JsonNode document = Json.parse(jobDocumentJson, "jobDocumentJson");
+        if (!document.isObject()) {
+            throw new IllegalArgumentException("jobDocumentJson must be a JSON object, was " + jobDocumentJson);
+        }
         synchronized (this) {
             Map<String, JobExecution> jobs = this.executions.computeIfAbsent(thingName, (t) -> new LinkedHashMap<>());
             if (jobs.containsKey(jobId)) {

@@ -1,8 +1,11 @@
 package dev.mqtt5.aws.iot.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import dev.mqtt5.client.testing.MosquittoExtension;
 import dev.mqtt5.spring.test.EmbeddedMqttBroker;
@@ -10,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.iot.iotshadow.IotShadowV2Client;
+import software.amazon.awssdk.iot.iotshadow.model.GetNamedShadowRequest;
+import software.amazon.awssdk.iot.iotshadow.model.GetShadowResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,6 +75,41 @@ class AwsTopicsOnBrokersTests {
             JsonNode created = device.request("$aws/certificates/create/json", "{}",
                     "$aws/certificates/create/json/accepted");
             assertThat(created.get("certificatePem").asString()).startsWith("-----BEGIN CERTIFICATE-----");
+        }
+    }
+
+    @Test
+    void theAwsIotDeviceSdksShadowClientWorksOnTheEmbeddedHiveMqBroker() throws Exception {
+        String thing = "hive-sdk-" + UUID.randomUUID();
+        try (AwsIotEmulator emulator = AwsIotEmulator.builder().host(hiveMq.getHost()).port(hiveMq.getPort()).build()
+                .start(); SdkConnection sdk = SdkConnection.connect(hiveMq.getHost(), hiveMq.getPort());
+                IotShadowV2Client shadows = IotShadowV2Client.newFromMqtt5(sdk.client, SdkConnection.REQUEST_RESPONSE)) {
+            emulator.shadows().updateDesired(thing, "config", "{\"mode\":\"eco\"}");
+            GetNamedShadowRequest get = new GetNamedShadowRequest();
+            get.thingName = thing;
+            get.shadowName = "config";
+
+            GetShadowResponse shadow = shadows.getNamedShadow(get).get(10, TimeUnit.SECONDS);
+
+            assertThat(shadow.state.delta).containsEntry("mode", "eco");
+            assertThat(shadow.version).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theEmulatorSubscribesAgainWhenTheBrokerComesBackWithoutItsSession() {
+        String shadow = "$aws/things/restart-" + UUID.randomUUID() + "/shadow";
+        try (AwsIotEmulator emulator = AwsIotEmulator.builder().host(hiveMq.getHost()).port(hiveMq.getPort()).build()
+                .start()) {
+            hiveMq.stop();
+            hiveMq.restart();
+            try (TestDevice device = TestDevice.connect(hiveMq.getHost(), hiveMq.getPort())) {
+                device.subscribe(shadow + "/get/rejected");
+                await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                    device.publish(shadow + "/get", "{}");
+                    assertThat(device.poll(shadow + "/get/rejected")).isNotNull();
+                });
+            }
         }
     }
 

@@ -86,6 +86,10 @@ class SdkShadowFidelityTests {
         assertThat(shadow.state.delta).containsEntry("color", "green");
         assertThat(shadow.version).isEqualTo(1);
         assertThat(shadow.metadata).isNotNull();
+        assertThat(emulator.recordedRequests())
+                .filteredOn((request) -> request.topic().equals("$aws/things/" + thing + "/shadow/get"))
+                .singleElement().satisfies((request) -> assertThat(request.payloadAsString())
+                        .as("the SDK correlates by a client token in the payload").contains("\"clientToken\""));
 
         DeleteShadowRequest delete = new DeleteShadowRequest();
         delete.thingName = thing;

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.mqtt5.client.packet.QoS;
 import dev.mqtt5.client.testing.MosquittoExtension;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,7 @@ class ShadowServiceTests {
         assertThat(error.get("code").asInt()).isEqualTo(404);
         assertThat(error.get("message").asString()).isEqualTo("No shadow exists with name: '" + thing + "'");
         assertThat(error.get("clientToken").asString()).isEqualTo("t-1");
-        assertThat(error.get("timestamp").asLong()).isCloseTo(nowSeconds(), org.assertj.core.data.Offset.offset(5L));
+        assertThat(error.get("timestamp").asLong()).isCloseTo(nowSeconds(), Offset.offset(5L));
     }
 
     @Test
