@@ -1,6 +1,6 @@
 package dev.mqtt5.aws.iot.jobs;
 
-import dev.mqtt5.aws.iot.AwsIotException;
+import dev.mqtt5.aws.iot.ServiceRejectedException;
 import java.time.Instant;
 
 /**
@@ -8,14 +8,11 @@ import java.time.Instant;
  * topic. For {@link JobsErrorCode#VERSION_MISMATCH} and {@link JobsErrorCode#INVALID_STATE_TRANSITION}
  * it carries the execution's current state, as the service sent it.
  */
-public final class JobsException extends AwsIotException {
+public final class JobsException extends ServiceRejectedException {
 
     private static final long serialVersionUID = 1L;
 
     private final String wireCode;
-    private final String errorMessage;
-    private final String clientToken;
-    private final transient Instant timestamp;
     private final transient JobExecutionState executionState;
 
     /**
@@ -32,11 +29,8 @@ public final class JobsException extends AwsIotException {
             JobExecutionState executionState) {
         super("Jobs rejected the " + operation + ": " + wireCode + " " + errorMessage
                 + (executionState == null ? "" : " (execution is " + executionState.status() + ", version "
-                        + executionState.versionNumber() + ")"));
+                        + executionState.versionNumber() + ")"), errorMessage, clientToken, timestamp);
         this.wireCode = wireCode;
-        this.errorMessage = errorMessage;
-        this.clientToken = clientToken;
-        this.timestamp = timestamp;
         this.executionState = executionState;
     }
 
@@ -58,32 +52,8 @@ public final class JobsException extends AwsIotException {
         return wireCode;
     }
 
-    /**
-     * The service's message.
-     *
-     * @return the {@code message} field
-     */
-    public String errorMessage() {
-        return errorMessage;
-    }
 
-    /**
-     * The request's client token.
-     *
-     * @return the token, or null
-     */
-    public String clientToken() {
-        return clientToken;
-    }
 
-    /**
-     * When the service rejected it.
-     *
-     * @return the timestamp, or null
-     */
-    public Instant timestamp() {
-        return timestamp;
-    }
 
     /**
      * The execution's current state, sent with {@code VersionMismatch} and {@code InvalidStateTransition}.

@@ -1,20 +1,17 @@
 package dev.mqtt5.aws.iot.shadow;
 
-import dev.mqtt5.aws.iot.AwsIotException;
+import dev.mqtt5.aws.iot.ServiceRejectedException;
 import java.time.Instant;
 
 /**
  * The Device Shadow service rejected a request: its error document, as received on the
  * {@code /rejected} topic. A version conflict (409) is the subclass {@link ShadowVersionConflictException}.
  */
-public class ShadowException extends AwsIotException {
+public class ShadowException extends ServiceRejectedException {
 
     private static final long serialVersionUID = 1L;
 
     private final int statusCode;
-    private final String errorMessage;
-    private final String clientToken;
-    private final transient Instant timestamp;
 
     /**
      * Creates the exception from the service's error document.
@@ -26,11 +23,9 @@ public class ShadowException extends AwsIotException {
      * @param timestamp the document's {@code timestamp}, or null
      */
     public ShadowException(String operation, int statusCode, String errorMessage, String clientToken, Instant timestamp) {
-        super("Device Shadow rejected the " + operation + ": " + statusCode + " " + errorMessage);
+        super("Device Shadow rejected the " + operation + ": " + statusCode + " " + errorMessage, errorMessage,
+                clientToken, timestamp);
         this.statusCode = statusCode;
-        this.errorMessage = errorMessage;
-        this.clientToken = clientToken;
-        this.timestamp = timestamp;
     }
 
     /**
@@ -51,30 +46,6 @@ public class ShadowException extends AwsIotException {
         return statusCode;
     }
 
-    /**
-     * The service's message, such as "Version conflict".
-     *
-     * @return the {@code message} field
-     */
-    public String errorMessage() {
-        return errorMessage;
-    }
 
-    /**
-     * The request's client token.
-     *
-     * @return the token, or null
-     */
-    public String clientToken() {
-        return clientToken;
-    }
 
-    /**
-     * When the service rejected it.
-     *
-     * @return the timestamp, or null
-     */
-    public Instant timestamp() {
-        return timestamp;
-    }
 }
