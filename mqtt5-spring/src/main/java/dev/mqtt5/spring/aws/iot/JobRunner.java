@@ -3,7 +3,6 @@ package dev.mqtt5.spring.aws.iot;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * outcome; again until none is pending, whenever the service notifies a next job or the stream is
  * (re)established.
  */
-final class JobRunner {
+final class JobRunner extends HandlerStream {
 
     private static final Log logger = LogFactory.getLog(JobRunner.class);
 
@@ -38,21 +37,17 @@ final class JobRunner {
 
     private final Duration timeout;
 
-    private final ExecutorService executor;
-
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     private final AtomicLong succeeded = new AtomicLong();
 
     private final AtomicLong failed = new AtomicLong();
 
-    private volatile StreamingOperation stream;
-
     JobRunner(JobsClient jobs, Map<String, HandlerMethod> handlers, Duration timeout) {
+        super("mqtt5-jobs-" + jobs.thingName());
         this.jobs = jobs;
         this.handlers = Map.copyOf(handlers);
         this.timeout = timeout;
-        this.executor = AwsIotHandlerThreads.serial("mqtt5-jobs-" + jobs.thingName());
     }
 
     String thingName() {
@@ -67,24 +62,13 @@ final class JobRunner {
         return this.failed.get();
     }
 
-    void start() {
-        this.stream = this.jobs.nextExecutionChanged((changed) -> {
+    @Override
+    StreamingOperation open() {
+        return this.jobs.nextExecutionChanged((changed) -> {
             if (changed.execution() != null) {
                 drainSoon();
             }
         }, this::statusChanged);
-    }
-
-    void stop() {
-        StreamingOperation open = this.stream;
-        if (open != null) {
-            open.close();
-        }
-        this.executor.shutdown();
-    }
-
-    boolean awaitStopped(Duration wait) throws InterruptedException {
-        return this.executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void statusChanged(SubscriptionStatusEvent event) {
@@ -99,8 +83,8 @@ final class JobRunner {
 
     /** Schedules one drain; a notification during a drain schedules the next one after it. */
     private void drainSoon() {
-        if (this.drainScheduled.compareAndSet(false, true) && !this.executor.isShutdown()) {
-            this.executor.execute(() -> {
+        if (this.drainScheduled.compareAndSet(false, true)) {
+            submit(() -> {
                 this.drainScheduled.set(false);
                 drain();
             });
@@ -109,7 +93,7 @@ final class JobRunner {
 
     private void drain() {
         String previous = null;
-        while (!this.executor.isShutdown()) {
+        while (!isStopped()) {
             JobExecution execution;
             try {
                 execution = this.jobs.startNext(Map.of(), null).get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);

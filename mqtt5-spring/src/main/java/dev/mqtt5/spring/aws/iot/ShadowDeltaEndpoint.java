@@ -2,7 +2,6 @@ package dev.mqtt5.spring.aws.iot;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.mqtt5.aws.iot.rr.StreamingOperation;
@@ -23,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One {@link ShadowDeltaHandler} method on its shadow: the delta stream, the catch-up read when the
  * stream is (re)established, the method called on a thread of its own, and the reported state.
  */
-final class ShadowDeltaEndpoint {
+final class ShadowDeltaEndpoint extends HandlerStream {
 
     private static final Log logger = LogFactory.getLog(ShadowDeltaEndpoint.class);
 
@@ -35,18 +34,14 @@ final class ShadowDeltaEndpoint {
 
     private final Duration timeout;
 
-    private final ExecutorService executor;
-
     private volatile ShadowSyncState state = ShadowSyncState.UNKNOWN;
 
-    private volatile StreamingOperation stream;
-
     ShadowDeltaEndpoint(ShadowClient shadow, HandlerMethod method, JsonMapper mapper, Duration timeout) {
+        super("mqtt5-shadow-" + shadow.thingName() + shadow.shadowName().map((n) -> "/" + n).orElse(""));
         this.shadow = shadow;
         this.method = method;
         this.mapper = mapper;
         this.timeout = timeout;
-        this.executor = AwsIotHandlerThreads.serial("mqtt5-shadow-" + name());
     }
 
     /** The shadow's name in health and logs: {@code thing} or {@code thing/shadow}. */
@@ -58,26 +53,15 @@ final class ShadowDeltaEndpoint {
         return this.state;
     }
 
-    void start() {
-        this.stream = this.shadow.deltas(JsonNode.class,
-                (delta) -> this.executor.execute(() -> apply(delta.state(), delta)), this::statusChanged);
-    }
-
-    void stop() {
-        StreamingOperation open = this.stream;
-        if (open != null) {
-            open.close();
-        }
-        this.executor.shutdown();
-    }
-
-    boolean awaitStopped(Duration wait) throws InterruptedException {
-        return this.executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+    @Override
+    StreamingOperation open() {
+        return this.shadow.deltas(JsonNode.class, (delta) -> submit(() -> apply(delta.state(), delta)),
+                this::statusChanged);
     }
 
     private void statusChanged(SubscriptionStatusEvent event) {
         if (event.type() == SubscriptionStatusEventType.SUBSCRIPTION_ESTABLISHED) {
-            this.executor.execute(this::catchUp);
+            submit(this::catchUp);
         }
         else if (event.type() == SubscriptionStatusEventType.SUBSCRIPTION_LOST) {
             this.state = ShadowSyncState.UNKNOWN;
