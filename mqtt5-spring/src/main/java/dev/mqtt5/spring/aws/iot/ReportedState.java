@@ -9,8 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The state a handler returned, as the JSON to report: null fields are left out at every level,
- * since a JSON null in a shadow update deletes the field.
+ * The state a handler returned, as the JSON to report: an object's null fields are left out at
+ * every level, since a JSON null in a shadow update deletes the field; a {@code JsonNode} is sent
+ * as it is, so a handler that means to delete a field returns one with an explicit null.
  */
 final class ReportedState {
 
@@ -18,7 +19,10 @@ final class ReportedState {
     }
 
     static JsonNode of(Object state, JsonMapper mapper) {
-        JsonNode tree = (state instanceof JsonNode node) ? node.deepCopy() : mapper.valueToTree(state);
+        if (state instanceof JsonNode node) {
+            return node;
+        }
+        JsonNode tree = mapper.valueToTree(state);
         stripNulls(tree);
         return tree;
     }

@@ -22,8 +22,9 @@ import java.lang.annotation.Target;
  * {@code JsonNode}); only the fields that differ are set. A parameter of type
  * {@link dev.mqtt5.aws.iot.shadow.ShadowDelta} receives the whole event instead (version,
  * metadata). The return value is reported with {@code update(reported)}; fields left null are not
- * sent (a JSON null would delete them from the shadow). A {@code void} method reports the delta as
- * received. An exception reports nothing and leaves the shadow out of sync (health says so); the
+ * sent (a JSON null would delete them from the shadow), unless the method returns a
+ * {@code JsonNode}, which is sent as it is (an explicit null there deletes the field). A
+ * {@code void} method reports the delta as received. An exception reports nothing and leaves the shadow out of sync (health says so); the
  * next delta, or the next connection, tries again.
  *
  * <p>When the stream is (re)established (at start and after a session was lost), the shadow is
