@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,6 +35,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,8 +98,10 @@ class AwsIotHandlersTests {
         await().atMost(WAIT).until(() -> this.registry.shadowStates().get("thermostat-1") == ShadowSyncState.IN_SYNC);
         Health health = this.health.health(true);
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("thingName", "thermostat-1")
-            .containsEntry("shadows", Map.of("thermostat-1", ShadowSyncState.IN_SYNC));
+        assertThat(health.getDetails()).containsEntry("thingName", "thermostat-1");
+        assertThat(health.getDetails().get("shadows")).asInstanceOf(InstanceOfAssertFactories.MAP)
+            .containsEntry("thermostat-1", ShadowSyncState.IN_SYNC)
+            .containsKey("thermostat-1/settings");
     }
 
     @Test
@@ -167,6 +172,18 @@ class AwsIotHandlersTests {
             .hasMessageContaining("'cofig' is not in aws.iot.mqtt5.iot.shadow-names [config]");
     }
 
+    @Test
+    void aJsonNodeReturnedIsReportedAsItIsSoAnExplicitNullDeletesAField() {
+        this.emulator.shadows().update("thermostat-1", "settings", "{\"state\":{\"reported\":{\"legacy\":1}}}");
+        this.emulator.shadows().updateDesired("thermostat-1", "settings", "{\"interval\":10}");
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode reported = JSON.readTree(this.emulator.shadows().document("thermostat-1", "settings").orElseThrow())
+                .at("/state/reported");
+            assertThat(reported.path("interval").asInt()).isEqualTo(10);
+            assertThat(reported.has("legacy")).isFalse();
+        });
+    }
+
     record Settings(Double target, String mode) {
     }
 
@@ -186,6 +203,13 @@ class AwsIotHandlersTests {
             }
             this.applied.add(delta);
             return new Settings(delta.target(), null);
+        }
+
+        @ShadowDeltaHandler(shadowName = "settings")
+        JsonNode settings(JsonNode delta) {
+            ObjectNode reported = (ObjectNode) delta.deepCopy();
+            reported.putNull("legacy");                  // sent as it is: deletes the reported field
+            return reported;
         }
 
         @JobHandler("set-mode")
