@@ -18,9 +18,12 @@ final class AwsIotHealthIndicator extends AbstractHealthIndicator {
 
     private final AwsIotHandlerRegistry registry;
 
-    AwsIotHealthIndicator(AwsIotHandlerRegistry registry) {
+    private final AwsIotThing thing;
+
+    AwsIotHealthIndicator(AwsIotHandlerRegistry registry, AwsIotThing thing) {
         super("AWS IoT health check failed");
         this.registry = registry;
+        this.thing = thing;
     }
 
     @Override
@@ -32,7 +35,9 @@ final class AwsIotHealthIndicator extends AbstractHealthIndicator {
         else {
             builder.up();
         }
-        builder.withDetail("thingName", this.registry.thingName());
+        if (this.thing.isKnown()) {
+            builder.withDetail("thingName", this.thing.name());
+        }
         if (!shadows.isEmpty()) {
             builder.withDetail("shadows", shadows);
         }

@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.util.StringUtils;
 
 /**
@@ -95,26 +96,25 @@ public final class Mqtt5AwsIotAutoConfiguration {
             return new AwsIotThing(properties.getThingName());
         }
         String clientId = client.options().connectOptions().clientId();
-        if (!StringUtils.hasText(clientId)) {
-            throw new InvalidMqtt5PropertyException(P + "thing-name", "is not set and the client id is empty",
-                    "Set aws.iot.mqtt5.iot.thing-name, or aws.iot.mqtt5.client-id (the thing name by default).");
-        }
-        return new AwsIotThing(clientId);
+        return new AwsIotThing(StringUtils.hasText(clientId) ? clientId : null);
     }
 
     @Bean
+    @Lazy // the thing name is needed only when the client is
     @ConditionalOnMissingBean
     ShadowClient awsIotShadowClient(AwsIotServices services, AwsIotThing thing) {
         return services.shadow(thing.name());
     }
 
     @Bean
+    @Lazy // the thing name is needed only when the client is
     @ConditionalOnMissingBean
     AwsIotShadows awsIotShadows(AwsIotServices services, AwsIotThing thing, Mqtt5AwsIotProperties properties) {
         return new AwsIotShadows(services, thing.name(), properties.getShadowNames());
     }
 
     @Bean
+    @Lazy // the thing name is needed only when the client is
     @ConditionalOnMissingBean
     JobsClient awsIotJobsClient(AwsIotServices services, AwsIotThing thing) {
         return services.jobs(thing.name());
@@ -137,7 +137,7 @@ public final class Mqtt5AwsIotAutoConfiguration {
     AwsIotHandlerRegistry awsIotHandlerRegistry(AwsIotServices services, AwsIotThing thing,
             ObjectProvider<JsonMapper> jsonMapper, Mqtt5AwsIotProperties properties,
             AwsIotHandlerAnnotationBeanPostProcessor methods) {
-        return new AwsIotHandlerRegistry(services, thing.name(), jsonMapper.getIfAvailable(JsonMapper::new),
+        return new AwsIotHandlerRegistry(services, thing::name, jsonMapper.getIfAvailable(JsonMapper::new),
                 properties.getOperationTimeout(), methods);
     }
 }

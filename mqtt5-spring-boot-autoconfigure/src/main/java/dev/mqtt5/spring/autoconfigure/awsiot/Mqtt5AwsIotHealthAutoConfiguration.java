@@ -26,7 +26,7 @@ public final class Mqtt5AwsIotHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "awsIotHealthIndicator")
-    HealthContributor awsIotHealthIndicator(AwsIotHandlerRegistry registry) {
-        return new AwsIotHealthIndicator(registry);
+    HealthContributor awsIotHealthIndicator(AwsIotHandlerRegistry registry, AwsIotThing thing) {
+        return new AwsIotHealthIndicator(registry, thing);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the AWS IoT services auto-configuration provides, and when it stays out of the way. */
 class Mqtt5AwsIotAutoConfigurationTests {
@@ -47,6 +48,19 @@ class Mqtt5AwsIotAutoConfigurationTests {
                 assertThat(propertyFailure(context.getStartupFailure()))
                     .hasMessageContaining("aws.iot.mqtt5.iot.max-request-response-subscriptions")
                     .hasMessageContaining("must not exceed 50");
+            });
+    }
+
+    @Test
+    void withoutAClientIdTheContextStartsAndOnlyAskingForTheThingSaysWhatToSet() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(Mqtt5AutoConfiguration.class, Mqtt5AwsIotAutoConfiguration.class))
+            .withPropertyValues("aws.iot.mqtt5.auto-startup=false", "aws.iot.mqtt5.endpoint=localhost")
+            .run((context) -> {
+                assertThat(context).hasNotFailed().hasSingleBean(AwsIotServices.class);
+                assertThat(context.getBean(AwsIotThing.class).isKnown()).isFalse();
+                assertThatThrownBy(() -> context.getBean(ShadowClient.class)).rootCause()
+                    .hasMessageContaining("aws.iot.mqtt5.iot.thing-name");
             });
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.mqtt5.aws.iot.AwsIotServices;
 import dev.mqtt5.aws.iot.jobs.JobExecution;
@@ -31,7 +32,9 @@ public class AwsIotHandlerRegistry implements SmartLifecycle {
 
     private final AwsIotServices services;
 
-    private final String thingName;
+    private final Supplier<String> thingNames;
+
+    private volatile String thingName;
 
     private final JsonMapper mapper;
 
@@ -47,22 +50,30 @@ public class AwsIotHandlerRegistry implements SmartLifecycle {
 
     /**
      * @param services the services of the application's MQTT client
-     * @param thingName the application's thing, for handlers that name none
+     * @param thingName the application's thing, for handlers that name none; asked only when there
+     * are such handlers, so it may fail when the application has none
      * @param mapper converts payloads and reported states
      * @param timeout how long a service request and, at shutdown, a running handler may take
      * @param methods the annotated methods
      */
-    public AwsIotHandlerRegistry(AwsIotServices services, String thingName, JsonMapper mapper, Duration timeout,
-            AwsIotHandlerAnnotationBeanPostProcessor methods) {
+    public AwsIotHandlerRegistry(AwsIotServices services, Supplier<String> thingName, JsonMapper mapper,
+            Duration timeout, AwsIotHandlerAnnotationBeanPostProcessor methods) {
         this.services = services;
-        this.thingName = thingName;
+        this.thingNames = thingName;
         this.mapper = mapper;
         this.timeout = timeout;
         this.methods = methods;
     }
 
-    /** The thing the handlers act for when they name none. */
+    /** The thing the handlers act for when they name none; null until a handler needed it. */
     public String thingName() {
+        return this.thingName;
+    }
+
+    private String defaultThing() {
+        if (this.thingName == null) {
+            this.thingName = this.thingNames.get();
+        }
         return this.thingName;
     }
 
@@ -93,7 +104,7 @@ public class AwsIotHandlerRegistry implements SmartLifecycle {
         Map<String, String> shadowOwners = new LinkedHashMap<>();
         for (AwsIotHandlerAnnotationBeanPostProcessor.Found found : this.methods.found()) {
             if (found.shadow() != null) {
-                String thing = found.thingName().isEmpty() ? this.thingName : found.thingName();
+                String thing = found.thingName().isEmpty() ? defaultThing() : found.thingName();
                 String shadowName = found.shadow().shadowName();
                 ShadowClient client = shadowName.isEmpty() ? this.services.shadow(thing)
                         : this.services.namedShadow(thing, shadowName);
@@ -119,7 +130,7 @@ public class AwsIotHandlerRegistry implements SmartLifecycle {
         }
         this.shadows.forEach(ShadowDeltaEndpoint::start);
         if (!jobHandlers.isEmpty()) {
-            this.jobs = new JobRunner(this.services.jobs(this.thingName), jobHandlers, this.timeout);
+            this.jobs = new JobRunner(this.services.jobs(defaultThing()), jobHandlers, this.timeout);
             this.jobs.start();
         }
         this.running = true;
