@@ -37,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Not here: 400 "Invalid JSON" and "Missing required node: state", which the typed client cannot
  * send (it writes JSON with Jackson, and {@code ShadowUpdate.build()} refuses an update without state);
- * {@code ShadowErrorTests} sends them raw.
+ * {@code ShadowErrorTests} sends them raw. Nor 400 "Invalid clientToken": {@code ShadowUpdate} refuses a
+ * token over 64 bytes before sending, because the rejection carries no token to match it by.
  */
 class ShadowClientErrorTests {
 
