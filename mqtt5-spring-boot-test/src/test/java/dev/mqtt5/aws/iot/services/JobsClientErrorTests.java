@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The Jobs rejections the emulator produces, arriving through {@link JobsClient} as
  * {@link JobsException} with the code, message, client token and, where the service sends it, the
- * execution's state. The emulator answers after 50 ms, so that more than 10 requests can be in flight.
+ * execution's state. The emulator answers after 100 ms, so that more than 10 requests can be in flight.
  *
  * <p>Not here: {@code InvalidJson} and {@code InvalidTopic}, which the typed client cannot produce
  * (it writes JSON with Jackson and builds the topics of the documented operations only);
@@ -53,7 +53,7 @@ class JobsClientErrorTests {
     @BeforeAll
     static void start() {
         emulator = AwsIotEmulator.builder().host(MOSQUITTO.broker().host()).port(MOSQUITTO.broker().tcpPort())
-                .serviceLatency(Duration.ofMillis(50)).build().start();
+                .serviceLatency(Duration.ofMillis(100)).build().start();
         device = LibraryDevice.connect(MOSQUITTO.broker());
     }
 

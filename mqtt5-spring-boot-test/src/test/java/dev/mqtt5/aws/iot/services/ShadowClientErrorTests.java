@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The Device Shadow rejections the emulator produces, arriving through {@link ShadowClient} as
  * {@link ShadowException} with the service's code, message and client token. The emulator answers
- * after 100 ms, so that more than 10 requests can be in flight.
+ * after 150 ms, so that more than 10 requests can be in flight.
  *
  * <p>Not here: 400 "Invalid JSON" and "Missing required node: state", which the typed client cannot
  * send (it writes JSON with Jackson, and {@code ShadowUpdate.build()} refuses an update without state);
@@ -52,7 +52,7 @@ class ShadowClientErrorTests {
     @BeforeAll
     static void start() {
         emulator = AwsIotEmulator.builder().host(MOSQUITTO.broker().host()).port(MOSQUITTO.broker().tcpPort())
-                .serviceLatency(Duration.ofMillis(100)).maxShadowStateBytes(1024).build().start();
+                .serviceLatency(Duration.ofMillis(150)).maxShadowStateBytes(1024).build().start();
         device = LibraryDevice.connect(MOSQUITTO.broker());
     }
 
