@@ -1,5 +1,6 @@
 package dev.mqtt5.aws.iot.jobs;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +47,11 @@ public record JobExecutionUpdate(String jobId, JobStatus status, Map<String, Str
         statusDetails = statusDetails == null ? Map.of() : Map.copyOf(statusDetails);
         if (stepTimeout != null && (stepTimeout.toMinutes() < 1 || stepTimeout.toMinutes() > 10_080)) {
             throw new IllegalArgumentException("stepTimeout must be from 1 minute to 7 days, was " + stepTimeout);
+        }
+        // The service does not echo a token it refuses, so a reply could not be matched to the request.
+        if (clientToken != null && clientToken.getBytes(StandardCharsets.UTF_8).length > 64) {
+            throw new IllegalArgumentException("clientToken must be at most 64 bytes in UTF-8, was "
+                    + clientToken.getBytes(StandardCharsets.UTF_8).length);
         }
     }
 

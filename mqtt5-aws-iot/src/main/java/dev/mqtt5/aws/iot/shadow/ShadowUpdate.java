@@ -1,5 +1,6 @@
 package dev.mqtt5.aws.iot.shadow;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -187,11 +188,17 @@ public final class ShadowUpdate {
          * Builds the update.
          *
          * @return the update
-         * @throws IllegalArgumentException when neither desired nor reported is set
+         * @throws IllegalArgumentException when neither desired nor reported is set, or the client
+         *     token is longer than 64 bytes (the service would reject it with 400 "Invalid clientToken"
+         *     without echoing the token, so the reply could not be matched to the request)
          */
         public ShadowUpdate build() {
             if (desired == null && reported == null) {
                 throw new IllegalArgumentException("a shadow update needs a desired or a reported state");
+            }
+            if (clientToken != null && clientToken.getBytes(StandardCharsets.UTF_8).length > 64) {
+                throw new IllegalArgumentException("clientToken must be at most 64 bytes in UTF-8, was "
+                        + clientToken.getBytes(StandardCharsets.UTF_8).length);
             }
             return new ShadowUpdate(this);
         }

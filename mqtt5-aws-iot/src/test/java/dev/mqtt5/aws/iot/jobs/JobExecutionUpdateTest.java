@@ -20,6 +20,14 @@ class JobExecutionUpdateTest {
     }
 
     @Test
+    void aClientTokenLongerThan64BytesIsRefused() {
+        assertThatThrownBy(() -> JobExecutionUpdate.builder("j", JobStatus.SUCCEEDED).clientToken("x".repeat(65))
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientToken");
+        assertThat(JobExecutionUpdate.builder("j", JobStatus.SUCCEEDED).clientToken("x".repeat(64)).build()
+                .clientToken()).hasSize(64);
+    }
+
+    @Test
     void anUnknownStatusIsRefusedAndUnknownWireValuesDecodeAsUnknown() {
         assertThatThrownBy(() -> JobExecutionUpdate.builder("j", JobStatus.UNKNOWN).build())
                 .hasMessageContaining("status");

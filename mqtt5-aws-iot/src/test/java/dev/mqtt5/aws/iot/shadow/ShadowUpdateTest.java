@@ -22,6 +22,15 @@ class ShadowUpdateTest {
     }
 
     @Test
+    void aClientTokenLongerThan64BytesIsRefused() {
+        assertThatThrownBy(() -> ShadowUpdate.builder().reported(new Fan(1)).clientToken("é".repeat(33)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientToken")
+                .hasMessageContaining("66");
+        assertThat(ShadowUpdate.builder().reported(new Fan(1)).clientToken("x".repeat(64)).build().clientToken())
+                .contains("x".repeat(64));
+    }
+
+    @Test
     void partsBecomeTheStateNodeAndWithVersionKeepsTheRest() {
         ShadowUpdate update = ShadowUpdate.builder().desired(new Fan(3)).clearReported().clientToken("t-1").build();
 

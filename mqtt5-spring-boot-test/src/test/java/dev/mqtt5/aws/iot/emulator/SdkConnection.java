@@ -15,13 +15,13 @@ import software.amazon.awssdk.crt.mqtt5.OnStoppedReturn;
 import software.amazon.awssdk.crt.mqtt5.packets.ConnectPacket;
 
 /** The AWS IoT Device SDK's MQTT 5 client (aws-crt, native) connected over plain TCP to a test broker. */
-final class SdkConnection implements AutoCloseable {
+public final class SdkConnection implements AutoCloseable {
 
-    static final MqttRequestResponseClientOptions REQUEST_RESPONSE = MqttRequestResponseClientOptions.builder()
+    public static final MqttRequestResponseClientOptions REQUEST_RESPONSE = MqttRequestResponseClientOptions.builder()
             .withMaxRequestResponseSubscriptions(6).withMaxStreamingSubscriptions(6).withOperationTimeoutSeconds(10)
             .build();
 
-    final Mqtt5Client client;
+    public final Mqtt5Client client;
 
     private SdkConnection(String host, int port) throws Exception {
         CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -58,7 +58,7 @@ final class SdkConnection implements AutoCloseable {
         connected.get(10, TimeUnit.SECONDS);
     }
 
-    static SdkConnection connect(String host, int port) throws Exception {
+    public static SdkConnection connect(String host, int port) throws Exception {
         return new SdkConnection(host, port);
     }
 
