@@ -27,10 +27,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The deltas here are set from the emulator's Java side, which publishes through the emulator's
  * own client once that has reconnected (it does, within about a second here; a publish made while
- * it is offline is queued). What is not tested: requests from devices after the restart. On this
- * branch the emulator subscribes to the request topics only in {@code start()}, so once the broker
- * has lost its session it receives no request again (a shadow get after a restart is never
- * recorded and times out); subscribing again on reconnection is the emulator's to do.
+ * it is offline is queued). The emulator subscribes to its request topics again when it reconnects
+ * without its session, so the device's requests are answered after the restart too.
  */
 class ShadowStreamBrokerRestartTests {
 
@@ -81,6 +79,9 @@ class ShadowStreamBrokerRestartTests {
             assertThat(after.state().get("after").asInt()).isEqualTo(2);
             assertThat(after.version()).as("the emulator's shadow state outlives the broker").isEqualTo(2);
             assertThat(statuses).as("no further status change").isEmpty();
+            // Requests after the restart: the emulator subscribed again; the device's request is answered.
+            assertThat(device.services.shadow(thing).get().get(WAIT_SECONDS + 5, TimeUnit.SECONDS).version())
+                    .isEqualTo(2);
         }
     }
 }
