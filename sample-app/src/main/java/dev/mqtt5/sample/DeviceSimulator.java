@@ -1,7 +1,7 @@
 package dev.mqtt5.sample;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -27,7 +27,7 @@ class DeviceSimulator {
     private final Mqtt5Template template;
 
     /** The modes a set-mode job may give a thermostat. */
-    static final Set<String> PRESETS = Set.of("eco", "comfort");
+    static final List<String> PRESETS = List.of("eco", "comfort");
 
     private final Map<String, Double> targets = new ConcurrentHashMap<>();
 
@@ -70,7 +70,10 @@ class DeviceSimulator {
 
     /** Sets a thermostat's mode (from a set-mode job); throws for a device not simulated or another mode. */
     void applyPreset(String deviceId, String preset) {
-        if (!PRESETS.contains(preset)) {
+        if (deviceId == null) {
+            throw new IllegalArgumentException("the job names no thermostat");
+        }
+        if (preset == null || !PRESETS.contains(preset)) {
             throw new IllegalArgumentException("unknown mode '" + preset + "'; a thermostat has " + PRESETS);
         }
         if (this.presets.replace(deviceId, preset) == null) {

@@ -2,6 +2,7 @@ package dev.mqtt5.sample;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** The JSON messages between the service and the thermostats. */
@@ -35,10 +36,10 @@ final class Messages {
     }
 
     /** The body of {@code POST /thermostats/{id}/target}. */
-    record TargetRequest(double target) {
+    record TargetRequest(@NotNull @DecimalMin("5") @DecimalMax("35") Double target) {
     }
 
-    /** The body of {@code POST /thermostats/{id}/jobs/set-mode}. */
-    record SetModeRequest(String mode) {
+    /** The body of {@code POST /thermostats/{id}/jobs/set-mode}: any mode, the thermostat decides (eco, comfort). */
+    record SetModeRequest(@NotBlank String mode) {
     }
 }

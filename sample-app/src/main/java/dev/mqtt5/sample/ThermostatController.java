@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * "From outside": sets a thermostat's desired target in its shadow, and queues a set-mode job.
+ * A target outside 5 to 35 °C, or no mode, is answered 400.
  *
  * <pre>
  * curl -X POST localhost:8080/thermostats/thermostat-2/target -H 'Content-Type: application/json' -d '{"target":23.5}'
@@ -33,7 +36,7 @@ class ThermostatController {
 
     /** Updates the desired state of the thermostat's shadow; answers with the shadow's new version. */
     @PostMapping("/thermostats/{id}/target")
-    ResponseEntity<Map<String, Object>> setTarget(@PathVariable String id, @RequestBody Messages.TargetRequest request)
+    ResponseEntity<Map<String, Object>> setTarget(@PathVariable String id, @Valid @RequestBody Messages.TargetRequest request)
             throws Exception {
         long version = this.shadows.setDesiredTarget(id, request.target()).get(30, TimeUnit.SECONDS);
         return ResponseEntity.accepted().body(Map.of("thing", id, "desired", Map.of("target", request.target()),
@@ -42,7 +45,7 @@ class ThermostatController {
 
     /** Creates a set-mode job on the emulator; on AWS IoT Core, answers how to create it with the AWS CLI. */
     @PostMapping("/thermostats/{id}/jobs/set-mode")
-    ResponseEntity<Map<String, Object>> setMode(@PathVariable String id, @RequestBody Messages.SetModeRequest request) {
+    ResponseEntity<Map<String, Object>> setMode(@PathVariable String id, @Valid @RequestBody Messages.SetModeRequest request) {
         Optional<String> jobId = this.jobs.queue(id, request.mode());
         if (jobId.isEmpty()) {
             String document = "{\"operation\":\"set-mode\",\"thermostat\":\"" + id + "\",\"mode\":\"" + request.mode()

@@ -75,6 +75,7 @@ class SampleApplicationTests {
 
     @Test
     void aDesiredTargetSetOverHttpIsAppliedAndReportedInTheThermostatsShadow() throws Exception {
+        assertThat(post("/thermostats/thermostat-2/target", "{\"target\":99}").statusCode()).isEqualTo(400);
         HttpResponse<String> set = post("/thermostats/thermostat-2/target", "{\"target\":24.5}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(202);
         assertThat(this.json.readTree(set.body()).path("version").asLong()).isPositive();
