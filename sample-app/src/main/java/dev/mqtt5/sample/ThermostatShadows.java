@@ -63,7 +63,9 @@ class ThermostatShadows implements DisposableBean {
                         subscribed.complete(null);
                     }
                     else if (status.type() == SubscriptionStatusEventType.SUBSCRIPTION_HALTED) {
-                        subscribed.completeExceptionally(status.error()); // the next call opens it again
+                        // the next call opens it again
+                        subscribed.completeExceptionally((status.error() != null) ? status.error()
+                                : new IllegalStateException("the documents subscription of " + thingName + " halted"));
                     }
                 });
         Watch watch = new Watch(stream, subscribed);
