@@ -23,7 +23,8 @@ class TelemetryListener {
     @Mqtt5Listener(id = "telemetry", topics = "fleet/{deviceId}/telemetry")
     void onTelemetry(@TopicVariable("deviceId") String deviceId, @Valid Messages.Telemetry telemetry) {
         this.fleet.recordTelemetry(deviceId, telemetry);
-        logger.info(String.format("Telemetry from %s: %.1f °C (target %.1f, %s)", deviceId, telemetry.temperature(),
-                telemetry.target(), telemetry.mode()));
+        String preset = (telemetry.preset() != null) ? telemetry.preset() + ", " : "";
+        logger.info(String.format("Telemetry from %s: %.1f °C (target %.1f, %s%s)", deviceId, telemetry.temperature(),
+                telemetry.target(), preset, telemetry.mode()));
     }
 }

@@ -46,7 +46,7 @@ class SampleAwsProfileTests {
                 FleetState fleet = context.getBean(FleetState.class);
                 Mqtt5Template template = context.getBean(Mqtt5Template.class);
                 await().atMost(Duration.ofSeconds(10)).until(() -> {
-                    template.convertAndSend("fleet/t-9/telemetry", new Messages.Telemetry(21.5, 22.0, "heat"));
+                    template.convertAndSend("fleet/t-9/telemetry", new Messages.Telemetry(21.5, 22.0, "heat", null));
                     return fleet.latest().containsKey("t-9");
                 });
             }
