@@ -13,6 +13,24 @@ public interface ClientAdapter extends AutoCloseable {
     /** Short name used in the result tables. */
     String name();
 
+    /** What a workload measures, so each library is set up as its documentation recommends for it. */
+    enum Tuning {
+        /** Messages per second: a library's throughput settings (Nagle's algorithm, where it recommends it). */
+        THROUGHPUT,
+        /** Time from send to receipt at a fixed rate: a library's low-latency settings. */
+        LATENCY,
+        /** Connecting, idle connections: the library's defaults. */
+        DEFAULTS
+    }
+
+    /**
+     * Called before {@link #prepare}: the workload this connection serves. Our client and HiveMQ's
+     * turn TCP_NODELAY on themselves and recommend nothing different per workload; aws-crt has no
+     * such setting (its {@code SocketOptions} offers none); so only Paho's adapter acts on it.
+     */
+    default void tuneFor(Tuning tuning) {
+    }
+
     /** Builds the client object for this endpoint and client id; opens no connection. */
     void prepare(Endpoint endpoint, String clientId) throws Exception;
 

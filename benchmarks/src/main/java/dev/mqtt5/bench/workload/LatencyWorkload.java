@@ -104,6 +104,7 @@ public final class LatencyWorkload {
             System.out.println("  round " + round + " " + kind.label() + " starts " + java.time.Instant.now());
         }
         try (ClientAdapter client = kind.create()) {
+            client.tuneFor(ClientAdapter.Tuning.LATENCY);
             client.prepare(Endpoint.tcp(port), "lat-" + kind.label() + "-" + qos + "-" + round);
             client.connect();
             client.subscribe(topic, qos, payload -> {

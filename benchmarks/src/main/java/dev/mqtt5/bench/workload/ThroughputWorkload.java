@@ -39,6 +39,7 @@ public final class ThroughputWorkload {
         try {
             for (Clients c : clients) {
                 ClientAdapter adapter = c.create();
+                adapter.tuneFor(ClientAdapter.Tuning.THROUGHPUT);
                 adapter.prepare(Endpoint.tcp(sinkPort), "tp-" + c.label());
                 adapter.connect();
                 adapter.batchWrites(true);
