@@ -1,6 +1,7 @@
 package dev.mqtt5.spring.test;
 
 import dev.mqtt5.aws.iot.emulator.AwsIotEmulator;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -57,8 +58,11 @@ final class EmbeddedBrokerProperties {
      * the clients registered later.
      */
     static void registerAwsIotEmulator(EmbeddedMqttBroker broker, ConfigurableApplicationContext context) {
+        long start = System.nanoTime();
         AwsIotEmulator emulator = AwsIotEmulator.builder().host(broker.getHost()).port(broker.getPort()).build()
                 .start();
+        LogFactory.getLog(EmbeddedBrokerProperties.class).info("Started the AWS IoT emulator on the embedded broker in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms (" + EmbeddedMqtt5BrokerEnvironmentPostProcessor.AWS_IOT_EMULATOR_ENABLED + "=true)");
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
         beanFactory.registerSingleton(AWS_IOT_EMULATOR_BEAN_NAME, emulator);
         if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {

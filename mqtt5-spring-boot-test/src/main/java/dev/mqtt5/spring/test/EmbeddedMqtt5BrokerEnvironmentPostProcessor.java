@@ -1,11 +1,11 @@
 package dev.mqtt5.spring.test;
 
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -21,7 +21,12 @@ class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProc
 
     static final String AWS_IOT_EMULATOR_ENABLED = "aws.iot.mqtt5.embedded-broker.aws-iot-emulator.enabled";
 
-    private static final Log logger = LogFactory.getLog(EmbeddedMqtt5BrokerEnvironmentPostProcessor.class);
+    // Deferred: this runs before the logging system is set up, which drops what is logged earlier.
+    private final Log logger;
+
+    EmbeddedMqtt5BrokerEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.logger = logFactory.getLog(EmbeddedMqtt5BrokerEnvironmentPostProcessor.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -31,10 +36,11 @@ class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProc
                 || Boolean.getBoolean("spring.aot.processing")) {
             return;
         }
+        long start = System.nanoTime();
         EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(
                 environment.getProperty("aws.iot.mqtt5.embedded-broker.port", Integer.class, 0));
-        logger.info("Started the embedded MQTT broker on " + broker.getHost() + ":" + broker.getPort()
-                + " (aws.iot.mqtt5.embedded-broker.enabled=true)");
+        this.logger.info("Started the embedded MQTT broker on " + broker.getHost() + ":" + broker.getPort() + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms (aws.iot.mqtt5.embedded-broker.enabled=true)");
         EmbeddedBrokerProperties.pointAt(broker, environment);
         boolean awsIot = environment.getProperty(AWS_IOT_EMULATOR_ENABLED, Boolean.class, false);
         application.addInitializers((context) -> {
