@@ -2,6 +2,7 @@ package dev.mqtt5.spring.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -12,8 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import com.hivemq.bootstrap.netty.NettyConfiguration;
 import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 
 /**
  * An MQTT 5 broker in this JVM (HiveMQ Community Edition, embedded) listening on a loopback port,
@@ -32,6 +37,13 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
     private static final long START_TIMEOUT_SECONDS = 60;
+
+    /**
+     * How long HiveMQ's in-memory persistence still takes writes once it is told to close (its
+     * default is 2 s, which every stop then waits): by then the listeners are closed and every
+     * client is gone, and the in-memory data is dropped anyway.
+     */
+    private static final int PERSISTENCE_SHUTDOWN_GRACE_MILLIS = 50;
 
     private volatile EmbeddedHiveMQ hiveMq;
 
@@ -87,6 +99,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         // read when a broker starts. AWS IoT Core takes device requests on $aws/... topics, and so
         // does the AWS IoT emulator, so this broker lets clients publish to them, as IoT Core does.
         InternalConfigurations.MQTT_ALLOW_DOLLAR_TOPICS.set(true);
+        InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set(PERSISTENCE_SHUTDOWN_GRACE_MILLIS);
         return EmbeddedHiveMQ.builder()
             .withConfigurationFolder(directory.resolve("conf"))
             .withDataFolder(directory.resolve("data"))
@@ -110,7 +123,12 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
      * clients see the broker go away and return.
      */
     public synchronized void stop() {
-        await(this.hiveMq.stop(), "stop");
+        Thread quickStop = QuickStop.watch(this.hiveMq);
+        try {
+            await(this.hiveMq.stop(), "stop");
+        } finally {
+            QuickStop.end(quickStop);
+        }
     }
 
     /**
@@ -152,6 +170,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             return;
         }
         this.closed = true;
+        Thread quickStop = QuickStop.watch(this.hiveMq);
         try {
             this.hiveMq.close();
         } catch (ExecutionException ex) {
@@ -159,7 +178,86 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         } finally {
+            QuickStop.end(quickStop);
             deleteRecursively(this.directory);
+        }
+    }
+
+    /**
+     * Takes the 2 s out of HiveMQ's stop that its Netty event loops idle through: HiveMQ first
+     * disconnects every client and closes the listeners, then shuts its event loops down
+     * gracefully with a quiet period of 2 s that no setting changes, and waits for them. Once both
+     * groups are shutting down (the channels are closed by then, the port is free), this thread
+     * sets their quiet period to 0: each runs what is still queued and ends at its next check,
+     * within about 100 ms. Best effort, by reflection into HiveMQ (its Guice injector) and Netty:
+     * if their internals are not where this looks, the stop just takes the 2 s.
+     */
+    private static final class QuickStop {
+
+        static Thread watch(EmbeddedHiveMQ hiveMq) {
+            EventLoopGroup[] groups = eventLoopGroups(hiveMq);
+            if (groups == null) {
+                return null;
+            }
+            Thread thread = new Thread(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+                try {
+                    while (!(groups[0].isShuttingDown() && groups[1].isShuttingDown())) {
+                        if (System.nanoTime() > deadline) {
+                            return;
+                        }
+                        Thread.sleep(10);
+                    }
+                } catch (InterruptedException ex) {
+                    return;
+                }
+                for (EventLoopGroup group : groups) {
+                    shutdownNow(group);
+                }
+            }, "embedded-mqtt-broker-quick-stop");
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+
+        private static void shutdownNow(EventLoopGroup group) {
+            // The quiet period is a field of each event loop, read at every check of the shutdown
+            // (every 100 ms); Netty has no public way to shorten a shutdown already under way.
+            try {
+                Field quietPeriod = SingleThreadEventExecutor.class.getDeclaredField("gracefulShutdownQuietPeriod");
+                quietPeriod.setAccessible(true);
+                for (EventExecutor executor : group) {
+                    if (executor instanceof SingleThreadEventExecutor) {
+                        quietPeriod.setLong(executor, 0L);
+                    }
+                }
+            } catch (ReflectiveOperationException | RuntimeException ex) {
+                // the stop takes the 2 s
+            }
+        }
+
+        static void end(Thread thread) {
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+
+        private static EventLoopGroup[] eventLoopGroups(EmbeddedHiveMQ hiveMq) {
+            try {
+                java.lang.reflect.Method getInjector = hiveMq.getClass().getDeclaredMethod("getInjector");
+                getInjector.setAccessible(true);
+                Object injector = getInjector.invoke(hiveMq);
+                if (injector == null) {
+                    return null;
+                }
+                Object netty = Class.forName("com.google.inject.Injector", false, hiveMq.getClass().getClassLoader())
+                        .getMethod("getInstance", Class.class).invoke(injector, NettyConfiguration.class);
+                NettyConfiguration configuration = (NettyConfiguration) netty;
+                return new EventLoopGroup[] { configuration.getParentEventLoopGroup(),
+                        configuration.getChildEventLoopGroup() };
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+                return null;
+            }
         }
     }
 
