@@ -58,11 +58,15 @@ final class EmbeddedBrokerProperties {
      * the clients registered later.
      */
     static void registerAwsIotEmulator(EmbeddedMqttBroker broker, ConfigurableApplicationContext context) {
-        long start = System.nanoTime();
-        AwsIotEmulator emulator = AwsIotEmulator.builder().host(broker.getHost()).port(broker.getPort()).build()
-                .start();
-        LogFactory.getLog(EmbeddedBrokerProperties.class).info("Started the AWS IoT emulator on the embedded broker in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms (" + EmbeddedMqtt5BrokerEnvironmentPostProcessor.AWS_IOT_EMULATOR_ENABLED + "=true)");
+        startAwsIotEmulator(newAwsIotEmulator(broker, context));
+    }
+
+    /**
+     * Makes the AWS IoT emulator the bean {@code awsIotEmulator} (as {@link #registerAwsIotEmulator}
+     * does) without starting it: {@link #startAwsIotEmulator} does, once the broker listens.
+     */
+    static AwsIotEmulator newAwsIotEmulator(EmbeddedMqttBroker broker, ConfigurableApplicationContext context) {
+        AwsIotEmulator emulator = AwsIotEmulator.builder().host(broker.getHost()).port(broker.getPort()).build();
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
         beanFactory.registerSingleton(AWS_IOT_EMULATOR_BEAN_NAME, emulator);
         if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
@@ -74,6 +78,16 @@ final class EmbeddedBrokerProperties {
                 }
             });
         }
+        return emulator;
+    }
+
+    /** Starts the emulator (connects and subscribes) and logs how long that took. */
+    static void startAwsIotEmulator(AwsIotEmulator emulator) {
+        long start = System.nanoTime();
+        emulator.start();
+        LogFactory.getLog(EmbeddedBrokerProperties.class).info("Started the AWS IoT emulator on the embedded broker in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms ("
+                + EmbeddedMqtt5BrokerEnvironmentPostProcessor.AWS_IOT_EMULATOR_ENABLED + "=true)");
     }
 
     static final String BEAN_NAME = "embeddedMqttBroker";

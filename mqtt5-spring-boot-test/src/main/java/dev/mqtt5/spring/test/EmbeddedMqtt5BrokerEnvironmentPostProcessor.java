@@ -1,5 +1,9 @@
 package dev.mqtt5.spring.test;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.mqtt5.aws.iot.emulator.AwsIotEmulator;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -36,18 +40,31 @@ class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProc
                 || Boolean.getBoolean("spring.aot.processing")) {
             return;
         }
+        // The broker (and the emulator on it) start in the background while Spring sets up the
+        // context and reads its configuration classes; a bean factory post-processor waits for
+        // them before any bean is made, so no client can connect too early.
         long start = System.nanoTime();
-        EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(
+        EmbeddedMqttBroker broker = EmbeddedMqttBroker.startInBackground(
                 environment.getProperty("aws.iot.mqtt5.embedded-broker.port", Integer.class, 0));
-        this.logger.info("Started the embedded MQTT broker on " + broker.getHost() + ":" + broker.getPort() + " in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms (aws.iot.mqtt5.embedded-broker.enabled=true)");
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+            broker.awaitStarted();
+            // deferred log: written out once logging is set up
+            this.logger.info("Started the embedded MQTT broker on " + broker.getHost() + ":" + broker.getPort()
+                    + " in " + (System.nanoTime() - start) / 1_000_000
+                    + " ms (aws.iot.mqtt5.embedded-broker.enabled=true)");
+        }, EmbeddedMqtt5BrokerEnvironmentPostProcessor::startThread);
         EmbeddedBrokerProperties.pointAt(broker, environment);
         boolean awsIot = environment.getProperty(AWS_IOT_EMULATOR_ENABLED, Boolean.class, false);
         application.addInitializers((context) -> {
             EmbeddedBrokerProperties.register(broker, context);
+            CompletableFuture<Void> ready = started;
             if (awsIot) {
-                EmbeddedBrokerProperties.registerAwsIotEmulator(broker, context);
+                AwsIotEmulator emulator = EmbeddedBrokerProperties.newAwsIotEmulator(broker, context);
+                ready = started.thenRunAsync(() -> EmbeddedBrokerProperties.startAwsIotEmulator(emulator),
+                        EmbeddedMqtt5BrokerEnvironmentPostProcessor::startThread);
             }
+            CompletableFuture<Void> brokerReady = ready;
+            context.addBeanFactoryPostProcessor((beanFactory) -> await(brokerReady));
         });
         application.addListeners((event) -> {
             // A start that fails before or while the context is made: the broker must not outlive it.
@@ -55,5 +72,19 @@ class EmbeddedMqtt5BrokerEnvironmentPostProcessor implements EnvironmentPostProc
                 broker.close();
             }
         });
+    }
+
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "embedded-mqtt-broker-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void await(CompletableFuture<Void> ready) {
+        try {
+            ready.join();
+        } catch (CompletionException ex) {
+            throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+        }
     }
 }

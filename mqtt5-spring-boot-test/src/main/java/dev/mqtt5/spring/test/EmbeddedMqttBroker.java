@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,6 +54,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
     private volatile boolean closed;
 
+    private volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
+
     private EmbeddedMqttBroker(EmbeddedHiveMQ hiveMq, Path directory, int port) {
         this.hiveMq = hiveMq;
         this.directory = directory;
@@ -67,6 +70,17 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
      * @throws IllegalStateException when the broker does not start
      */
     public static EmbeddedMqttBroker start(int port) {
+        EmbeddedMqttBroker broker = startInBackground(port);
+        broker.awaitStarted();
+        return broker;
+    }
+
+    /**
+     * Starts a broker without waiting: its port is known at once, {@link #awaitStarted()} waits
+     * until it listens. Lets an application start the broker while it does other work (the
+     * environment post-processor does, and waits before the context makes its beans).
+     */
+    static EmbeddedMqttBroker startInBackground(int port) {
         int listenPort = (port != 0) ? port : freePort();
         Path directory;
         try {
@@ -80,17 +94,26 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         }
         EmbeddedHiveMQ hiveMq = build(directory);
         EmbeddedMqttBroker broker = new EmbeddedMqttBroker(hiveMq, directory, listenPort);
+        broker.starting = hiveMq.start();
+        return broker;
+    }
+
+    /**
+     * Waits until a broker from {@link #startInBackground(int)} listens; closes it if it does not.
+     *
+     * @throws IllegalStateException when the broker does not start
+     */
+    void awaitStarted() {
         try {
-            hiveMq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            this.starting.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException ex) {
-            broker.close();
-            throw new IllegalStateException("the embedded MQTT broker did not start on port " + listenPort, ex);
+            close();
+            throw new IllegalStateException("the embedded MQTT broker did not start on port " + this.port, ex);
         } catch (InterruptedException ex) {
-            broker.close();
+            close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the embedded MQTT broker", ex);
         }
-        return broker;
     }
 
     private static EmbeddedHiveMQ build(Path directory) {
@@ -144,10 +167,11 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         this.hiveMq = build(this.directory);
-        await(this.hiveMq.start(), "start");
+        this.starting = this.hiveMq.start();
+        await(this.starting, "start");
     }
 
-    private void await(java.util.concurrent.CompletableFuture<Void> step, String what) {
+    private void await(CompletableFuture<Void> step, String what) {
         try {
             step.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException ex) {
