@@ -42,7 +42,7 @@ if [ "${SAMPLE_CDS:-true}" = true ] && command -v unzip >/dev/null && command -v
     echo "Making the class data sharing archive $cds/app.jsa for a faster start (once per build, about 15 s)..." >&2
     rm -rf "$cds"
     if java -Djarmode=tools -jar "$jar" extract --destination "$cds" >/dev/null \
-        && java -XX:ArchiveClassesAtExit="$cds/app.jsa" -Dspring.context.exit=onRefresh \
+        && env -u SPRING_PROFILES_ACTIVE java -XX:ArchiveClassesAtExit="$cds/app.jsa" -Dspring.context.exit=onRefresh \
             -jar "$cds/sample-app-0.1.0-SNAPSHOT.jar" --server.port=0 >"$cds/training.log" 2>&1 \
         && [ -f "$cds/app.jsa" ]; then
       echo "$key" >"$cds/key"
