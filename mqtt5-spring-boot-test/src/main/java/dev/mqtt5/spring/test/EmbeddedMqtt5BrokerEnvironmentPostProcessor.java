@@ -14,7 +14,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * With {@code aws.iot.mqtt5.embedded-broker.enabled=true}, starts an {@link EmbeddedMqttBroker}
- * (on {@code aws.iot.mqtt5.embedded-broker.port}, 0 for a free one) before the context and points
+ * (on {@code aws.iot.mqtt5.embedded-broker.port}, 0 for a free one; in the background, the context
+ * makes its beans once it listens) and points
  * {@code aws.iot.mqtt5.endpoint} and {@code port} at it; the broker is the bean
  * {@code embeddedMqttBroker} and stops with the context, after its clients. With
  * {@code aws.iot.mqtt5.embedded-broker.aws-iot-emulator.enabled=true} an
