@@ -1,6 +1,7 @@
 package dev.mqtt5.spring.test;
 
 import dev.mqtt5.aws.iot.emulator.AwsIotEmulator;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -57,8 +58,15 @@ final class EmbeddedBrokerProperties {
      * the clients registered later.
      */
     static void registerAwsIotEmulator(EmbeddedMqttBroker broker, ConfigurableApplicationContext context) {
-        AwsIotEmulator emulator = AwsIotEmulator.builder().host(broker.getHost()).port(broker.getPort()).build()
-                .start();
+        startAwsIotEmulator(newAwsIotEmulator(broker, context));
+    }
+
+    /**
+     * Makes the AWS IoT emulator the bean {@code awsIotEmulator} (as {@link #registerAwsIotEmulator}
+     * does) without starting it: {@link #startAwsIotEmulator} does, once the broker listens.
+     */
+    static AwsIotEmulator newAwsIotEmulator(EmbeddedMqttBroker broker, ConfigurableApplicationContext context) {
+        AwsIotEmulator emulator = AwsIotEmulator.builder().host(broker.getHost()).port(broker.getPort()).build();
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
         beanFactory.registerSingleton(AWS_IOT_EMULATOR_BEAN_NAME, emulator);
         if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
@@ -70,6 +78,16 @@ final class EmbeddedBrokerProperties {
                 }
             });
         }
+        return emulator;
+    }
+
+    /** Starts the emulator (connects and subscribes) and logs how long that took. */
+    static void startAwsIotEmulator(AwsIotEmulator emulator) {
+        long start = System.nanoTime();
+        emulator.start();
+        LogFactory.getLog(EmbeddedBrokerProperties.class).info("Started the AWS IoT emulator on the embedded broker in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms ("
+                + EmbeddedMqtt5BrokerEnvironmentPostProcessor.AWS_IOT_EMULATOR_ENABLED + "=true)");
     }
 
     static final String BEAN_NAME = "embeddedMqttBroker";

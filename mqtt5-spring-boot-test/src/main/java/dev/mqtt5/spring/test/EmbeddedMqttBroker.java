@@ -2,18 +2,24 @@ package dev.mqtt5.spring.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import com.hivemq.bootstrap.netty.NettyConfiguration;
 import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 
 /**
  * An MQTT 5 broker in this JVM (HiveMQ Community Edition, embedded) listening on a loopback port,
@@ -33,6 +39,13 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
     private static final long START_TIMEOUT_SECONDS = 60;
 
+    /**
+     * How long HiveMQ's in-memory persistence still takes writes once it is told to close (its
+     * default is 2 s, which every stop then waits): by then the listeners are closed and every
+     * client is gone, and the in-memory data is dropped anyway.
+     */
+    private static final int PERSISTENCE_SHUTDOWN_GRACE_MILLIS = 50;
+
     private volatile EmbeddedHiveMQ hiveMq;
 
     private final Path directory;
@@ -40,6 +53,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private final int port;
 
     private volatile boolean closed;
+
+    private volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
 
     private EmbeddedMqttBroker(EmbeddedHiveMQ hiveMq, Path directory, int port) {
         this.hiveMq = hiveMq;
@@ -55,6 +70,17 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
      * @throws IllegalStateException when the broker does not start
      */
     public static EmbeddedMqttBroker start(int port) {
+        EmbeddedMqttBroker broker = startInBackground(port);
+        broker.awaitStarted();
+        return broker;
+    }
+
+    /**
+     * Starts a broker without waiting: its port is known at once, {@link #awaitStarted()} waits
+     * until it listens. Lets an application start the broker while it does other work (the
+     * environment post-processor does, and waits before the context makes its beans).
+     */
+    static EmbeddedMqttBroker startInBackground(int port) {
         int listenPort = (port != 0) ? port : freePort();
         Path directory;
         try {
@@ -68,17 +94,26 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         }
         EmbeddedHiveMQ hiveMq = build(directory);
         EmbeddedMqttBroker broker = new EmbeddedMqttBroker(hiveMq, directory, listenPort);
+        broker.starting = hiveMq.start();
+        return broker;
+    }
+
+    /**
+     * Waits until a broker from {@link #startInBackground(int)} listens; closes it if it does not.
+     *
+     * @throws IllegalStateException when the broker does not start
+     */
+    void awaitStarted() {
         try {
-            hiveMq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            this.starting.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException ex) {
-            broker.close();
-            throw new IllegalStateException("the embedded MQTT broker did not start on port " + listenPort, ex);
+            close();
+            throw new IllegalStateException("the embedded MQTT broker did not start on port " + this.port, ex);
         } catch (InterruptedException ex) {
-            broker.close();
+            close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the embedded MQTT broker", ex);
         }
-        return broker;
     }
 
     private static EmbeddedHiveMQ build(Path directory) {
@@ -87,6 +122,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         // read when a broker starts. AWS IoT Core takes device requests on $aws/... topics, and so
         // does the AWS IoT emulator, so this broker lets clients publish to them, as IoT Core does.
         InternalConfigurations.MQTT_ALLOW_DOLLAR_TOPICS.set(true);
+        InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set(PERSISTENCE_SHUTDOWN_GRACE_MILLIS);
         return EmbeddedHiveMQ.builder()
             .withConfigurationFolder(directory.resolve("conf"))
             .withDataFolder(directory.resolve("data"))
@@ -110,7 +146,12 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
      * clients see the broker go away and return.
      */
     public synchronized void stop() {
-        await(this.hiveMq.stop(), "stop");
+        Thread quickStop = QuickStop.watch(this.hiveMq);
+        try {
+            await(this.hiveMq.stop(), "stop");
+        } finally {
+            QuickStop.end(quickStop);
+        }
     }
 
     /**
@@ -126,10 +167,11 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         this.hiveMq = build(this.directory);
-        await(this.hiveMq.start(), "start");
+        this.starting = this.hiveMq.start();
+        await(this.starting, "start");
     }
 
-    private void await(java.util.concurrent.CompletableFuture<Void> step, String what) {
+    private void await(CompletableFuture<Void> step, String what) {
         try {
             step.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException ex) {
@@ -152,6 +194,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             return;
         }
         this.closed = true;
+        Thread quickStop = QuickStop.watch(this.hiveMq);
         try {
             this.hiveMq.close();
         } catch (ExecutionException ex) {
@@ -159,7 +202,86 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         } finally {
+            QuickStop.end(quickStop);
             deleteRecursively(this.directory);
+        }
+    }
+
+    /**
+     * Takes the 2 s out of HiveMQ's stop that its Netty event loops idle through: HiveMQ first
+     * disconnects every client and closes the listeners, then shuts its event loops down
+     * gracefully with a quiet period of 2 s that no setting changes, and waits for them. Once both
+     * groups are shutting down (the channels are closed by then, the port is free), this thread
+     * sets their quiet period to 0: each runs what is still queued and ends at its next check,
+     * within about 100 ms. Best effort, by reflection into HiveMQ (its Guice injector) and Netty:
+     * if their internals are not where this looks, the stop just takes the 2 s.
+     */
+    private static final class QuickStop {
+
+        static Thread watch(EmbeddedHiveMQ hiveMq) {
+            EventLoopGroup[] groups = eventLoopGroups(hiveMq);
+            if (groups == null) {
+                return null;
+            }
+            Thread thread = new Thread(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+                try {
+                    while (!(groups[0].isShuttingDown() && groups[1].isShuttingDown())) {
+                        if (System.nanoTime() > deadline) {
+                            return;
+                        }
+                        Thread.sleep(10);
+                    }
+                } catch (InterruptedException ex) {
+                    return;
+                }
+                for (EventLoopGroup group : groups) {
+                    shutdownNow(group);
+                }
+            }, "embedded-mqtt-broker-quick-stop");
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+
+        private static void shutdownNow(EventLoopGroup group) {
+            // The quiet period is a field of each event loop, read at every check of the shutdown
+            // (every 100 ms); Netty has no public way to shorten a shutdown already under way.
+            try {
+                Field quietPeriod = SingleThreadEventExecutor.class.getDeclaredField("gracefulShutdownQuietPeriod");
+                quietPeriod.setAccessible(true);
+                for (EventExecutor executor : group) {
+                    if (executor instanceof SingleThreadEventExecutor) {
+                        quietPeriod.setLong(executor, 0L);
+                    }
+                }
+            } catch (ReflectiveOperationException | RuntimeException ex) {
+                // the stop takes the 2 s
+            }
+        }
+
+        static void end(Thread thread) {
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+
+        private static EventLoopGroup[] eventLoopGroups(EmbeddedHiveMQ hiveMq) {
+            try {
+                java.lang.reflect.Method getInjector = hiveMq.getClass().getDeclaredMethod("getInjector");
+                getInjector.setAccessible(true);
+                Object injector = getInjector.invoke(hiveMq);
+                if (injector == null) {
+                    return null;
+                }
+                Object netty = Class.forName("com.google.inject.Injector", false, hiveMq.getClass().getClassLoader())
+                        .getMethod("getInstance", Class.class).invoke(injector, NettyConfiguration.class);
+                NettyConfiguration configuration = (NettyConfiguration) netty;
+                return new EventLoopGroup[] { configuration.getParentEventLoopGroup(),
+                        configuration.getChildEventLoopGroup() };
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+                return null;
+            }
         }
     }
 

@@ -109,11 +109,10 @@ public final class AwsIotEmulator implements AutoCloseable {
         ServicePublisher publisher = new ServicePublisher(this.client);
         this.shadows = new ShadowService(publisher, settings.clock, settings.maxShadowStateBytes);
         this.jobs = new JobsService(publisher, settings.clock, executor);
-        // An RSA key takes a while on a busy machine: the CA is made while the emulator connects.
+        // An RSA key takes a while on a busy machine: the CA is made when first needed, not at start.
         this.provisioning = new FleetProvisioningService(publisher, (settings.authority != null)
-                ? CompletableFuture.completedFuture(settings.authority)
-                : CompletableFuture.supplyAsync(() -> CertificateAuthority.generate(
-                        "AWS IoT emulator CA " + settings.clientId, settings.clock)));
+                ? () -> settings.authority
+                : () -> CertificateAuthority.generate("AWS IoT emulator CA " + settings.clientId, settings.clock));
         this.dispatcher = new RequestDispatcher(ServiceRoute.all(this.shadows, this.jobs, this.provisioning),
                 executor, settings.serviceLatency, settings.maxInFlightRequests, settings.clock);
     }
@@ -196,7 +195,7 @@ public final class AwsIotEmulator implements AutoCloseable {
     }
 
     /**
-     * The CA that signs provisioned devices' certificates, made when the emulator was built.
+     * The CA that signs provisioned devices' certificates, made the first time it is needed.
      *
      * @return the emulator's CA
      */
@@ -296,8 +295,9 @@ public final class AwsIotEmulator implements AutoCloseable {
         }
 
         /**
-         * The CA that signs provisioned certificates (default: a new one made when the emulator is
-         * built); give one made beforehand when a broker's mutual TLS listener must trust it.
+         * The CA that signs provisioned certificates (default: a new one made when first needed, by
+         * a provisioning request or certificateAuthority()); give one made beforehand when a
+         * broker's mutual TLS listener must trust it.
          */
         public Builder certificateAuthority(CertificateAuthority authority) {
             this.authority = Objects.requireNonNull(authority, "authority must not be null");

@@ -31,7 +31,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The emulator's local certificate authority, made when the emulator starts: it signs the device
+ * The emulator's local certificate authority, made when first needed (not at start): it signs the device
  * certificates of Fleet Provisioning in place of the Amazon Root CA. Configure a broker's mTLS
  * listener to trust {@link #certificatePem()} and provisioned devices can connect with their new
  * certificates. RSA 2048 keys and SHA-256 signatures; certificates are valid for a year.

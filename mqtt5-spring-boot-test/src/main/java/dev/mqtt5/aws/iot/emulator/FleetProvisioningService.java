@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.mqtt5.aws.iot.emulator.Json.InvalidRequestJsonException;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -48,7 +48,9 @@ public final class FleetProvisioningService {
 
     private final ServicePublisher publisher;
 
-    private final CompletableFuture<CertificateAuthority> authority;
+    private final Supplier<CertificateAuthority> authoritySupplier;
+
+    private volatile CertificateAuthority authority;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -58,9 +60,9 @@ public final class FleetProvisioningService {
 
     private final Map<String, String> things = new LinkedHashMap<>();
 
-    FleetProvisioningService(ServicePublisher publisher, CompletableFuture<CertificateAuthority> authority) {
+    FleetProvisioningService(ServicePublisher publisher, Supplier<CertificateAuthority> authority) {
         this.publisher = publisher;
-        this.authority = authority;
+        this.authoritySupplier = authority;
     }
 
     /**
@@ -83,13 +85,24 @@ public final class FleetProvisioningService {
     }
 
     /**
-     * The CA that signs the certificates this service creates; made in the background when the
-     * emulator is built, this waits for it the first time.
+     * The CA that signs the certificates this service creates; made the first time it is needed
+     * (this call or the first provisioning request), not when the emulator starts: an RSA key takes
+     * a few hundred milliseconds of CPU, which an application's start on a small machine feels.
      *
      * @return the emulator's CA
      */
     public CertificateAuthority certificateAuthority() {
-        return this.authority.join();
+        CertificateAuthority made = this.authority;
+        if (made == null) {
+            synchronized (this.authoritySupplier) {
+                made = this.authority;
+                if (made == null) {
+                    made = this.authoritySupplier.get();
+                    this.authority = made;
+                }
+            }
+        }
+        return made;
     }
 
     void handle(ServiceRequest request) {
