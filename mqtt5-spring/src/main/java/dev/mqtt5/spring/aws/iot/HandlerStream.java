@@ -1,6 +1,10 @@
 package dev.mqtt5.spring.aws.iot;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,13 +13,17 @@ import dev.mqtt5.aws.iot.rr.StreamingOperation;
 
 /**
  * A service stream whose events run handler methods on a thread of their own: stopping closes the
- * stream, lets the queued work finish and refuses new work quietly.
+ * stream, lets the queued work finish and refuses new work quietly. Reads it waits for (a shadow's
+ * catch-up read, the next job) are abandoned at stop, so that a stop right after start does not
+ * wait for a reply that may never come; a running handler and the report of its result are not.
  */
 abstract class HandlerStream {
 
     private final ExecutorService executor;
 
     private volatile StreamingOperation stream;
+
+    private final Set<CompletableFuture<?>> reads = ConcurrentHashMap.newKeySet();
 
     HandlerStream(String threadName) {
         this.executor = AwsIotHandlerThreads.serial(threadName);
@@ -38,6 +46,24 @@ abstract class HandlerStream {
         }
     }
 
+    /**
+     * Waits for a read that stopping abandons.
+     *
+     * @throws CancellationException when the stream was stopped before the reply came
+     */
+    final <T> T awaitRead(CompletableFuture<T> read, Duration timeout) throws Exception {
+        this.reads.add(read);
+        try {
+            if (isStopped()) {
+                read.cancel(false);
+            }
+            return read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        finally {
+            this.reads.remove(read);
+        }
+    }
+
     final boolean isStopped() {
         return this.executor.isShutdown();
     }
@@ -48,6 +74,7 @@ abstract class HandlerStream {
             open.close();
         }
         this.executor.shutdown();
+        this.reads.forEach((read) -> read.cancel(false));
     }
 
     final boolean awaitStopped(Duration wait) throws InterruptedException {

@@ -96,7 +96,10 @@ final class JobRunner extends HandlerStream {
         while (!isStopped()) {
             JobExecution execution;
             try {
-                execution = this.jobs.startNext(Map.of(), null).get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+                execution = awaitRead(this.jobs.startNext(Map.of(), null), this.timeout);
+            }
+            catch (java.util.concurrent.CancellationException ex) {
+                return; // stopped
             }
             catch (Exception ex) {
                 logger.warn("Jobs of " + thingName() + ": starting the next job failed: "

@@ -77,7 +77,10 @@ final class ShadowDeltaEndpoint extends HandlerStream {
     private void catchUp() {
         ShadowDocument<JsonNode> document;
         try {
-            document = this.shadow.get().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+            document = awaitRead(this.shadow.get(), this.timeout);
+        }
+        catch (java.util.concurrent.CancellationException ex) {
+            return; // stopped
         }
         catch (Exception ex) {
             Throwable cause = unwrap(ex);
