@@ -75,6 +75,9 @@ public final class Report {
     }
 
     private void targets() {
+        if (metrics.keySet().stream().allMatch(m -> m.startsWith("spring "))) {
+            return; // the targets are client-level
+        }
         md.append("\n| target | figures | result |\n|---|---|---|\n");
         for (String qos : List.of("0", "1")) {
             String m = "throughput QoS " + qos + " 64 B";

@@ -28,7 +28,8 @@ import org.HdrHistogram.SynchronizedHistogram;
  * <li>Throughput: records sent as fast as the contender takes them, at most
  *   {@link SpringContender#maxOutstanding} sent and not yet delivered to the listener; the figure
  *   is records delivered to the listener / time from the first send to the last delivery. Per
- *   delivered record, for the whole JVM: heap allocated (all threads) and CPU time.</li>
+ *   delivered record, for the whole JVM: heap allocated ({@link HeapAllocation}, which counts
+ *   threads that ended during the cell) and CPU time.</li>
  * <li>Latency: record i is scheduled at start + i / rate and carries i; latency = listener entry
  *   minus scheduled time (no coordinated omission), HdrHistogram, the first half second not recorded.</li>
  * <li>Threads started per minute of measuring (ThreadMXBean total started count), per context.</li>
@@ -93,7 +94,7 @@ public final class SpringWorkload {
                     continue;
                 }
                 for (int size : SIZES) {
-                    double[] m = throughput(contender, deliveries, qos, size, throughputSeconds * scale);
+                    double[] m = throughput(kind, contender, deliveries, qos, size, throughputSeconds * scale);
                     String cell = "spring throughput QoS " + qos + " " + (size == 64 ? "64 B" : "1 KiB");
                     record(warmUp, cell, kind, m[0], "msg/s");
                     record(warmUp, cell + " alloc", kind, m[1], "B/msg");
@@ -129,7 +130,7 @@ public final class SpringWorkload {
     }
 
     /** {records delivered per second, heap bytes and CPU microseconds per delivered record}. */
-    private static double[] throughput(SpringContender contender, Deliveries deliveries, int qos, int size,
+    private static double[] throughput(SpringContenders kind, SpringContender contender, Deliveries deliveries, int qos, int size,
             double seconds) throws Exception {
         Semaphore window = new Semaphore(contender.maxOutstanding(qos));
         AtomicLong delivered = new AtomicLong();
@@ -141,14 +142,16 @@ public final class SpringWorkload {
         });
         String pad = Telemetry.padFor(size);
         System.gc();
-        long allocatedBefore = Allocation.allocatedBytes();
+        Thread.sleep(50); // GC notifications arrive on a service thread
+        long allocatedBefore = HeapAllocation.bytes();
         long cpuBefore = Allocation.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         long sent = 0;
         while (System.nanoTime() < deadline) {
             if (!window.tryAcquire(10, TimeUnit.SECONDS)) {
-                System.out.println("  records lost (window never reopened): " + (sent - delivered.get()));
+                System.out.println("  " + kind.label() + ": window never reopened, " + (sent - delivered.get())
+                        + " records outstanding");
                 break;
             }
             contender.send(new Telemetry("bench-1", Telemetry.FIRST_SEQ + sent, 21.5, pad), qos);
@@ -160,10 +163,12 @@ public final class SpringWorkload {
         }
         long n = delivered.get();
         long cpu = Allocation.processCpuNanos() - cpuBefore;
-        long allocated = Allocation.allocatedBytes() - allocatedBefore;
+        Thread.sleep(20); // the notification of a collection that has just ended
+        long allocated = HeapAllocation.bytes() - allocatedBefore;
         deliveries.handler((seq, now) -> { });
         if (n < sent) {
-            System.out.println("  " + (sent - n) + " of " + sent + " records not delivered at QoS " + qos);
+            System.out.println("  " + kind.label() + ": " + (sent - n) + " of " + sent + " records not delivered at QoS "
+                    + qos + ", " + size + " B");
         }
         return new double[] {n * 1e9 / (lastDelivery.get() - start), (double) allocated / n, cpu / 1e3 / n};
     }
