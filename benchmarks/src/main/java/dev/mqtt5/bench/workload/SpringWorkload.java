@@ -29,7 +29,8 @@ import org.HdrHistogram.SynchronizedHistogram;
  *   {@link SpringContender#maxOutstanding} sent and not yet delivered to the listener; the figure
  *   is records delivered to the listener / time from the first send to the last delivery. Per
  *   delivered record, for the whole JVM: heap allocated ({@link HeapAllocation}, which counts
- *   threads that ended during the cell) and CPU time.</li>
+ *   threads that ended during the cell) and CPU time; and the records never delivered (10 s after
+ *   the last send), which the rate does not count.</li>
  * <li>Latency: record i is scheduled at start + i / rate and carries i; latency = listener entry
  *   minus scheduled time (no coordinated omission), HdrHistogram, the first half second not recorded.</li>
  * <li>Threads started per minute of measuring (ThreadMXBean total started count), per context.</li>
@@ -99,6 +100,7 @@ public final class SpringWorkload {
                     record(warmUp, cell, kind, m[0], "msg/s");
                     record(warmUp, cell + " alloc", kind, m[1], "B/msg");
                     record(warmUp, cell + " CPU", kind, m[2], "us/msg");
+                    record(warmUp, cell + " not delivered", kind, m[3], "msg");
                 }
             }
             double minutes = (System.nanoTime() - start) / 60e9;
@@ -129,7 +131,7 @@ public final class SpringWorkload {
         Thread.sleep(50);
     }
 
-    /** {records delivered per second, heap bytes and CPU microseconds per delivered record}. */
+    /** {records delivered per second, heap bytes and CPU microseconds per delivered record, records not delivered}. */
     private static double[] throughput(SpringContenders kind, SpringContender contender, Deliveries deliveries, int qos, int size,
             double seconds) throws Exception {
         Semaphore window = new Semaphore(contender.maxOutstanding(qos));
@@ -170,7 +172,7 @@ public final class SpringWorkload {
             System.out.println("  " + kind.label() + ": " + (sent - n) + " of " + sent + " records not delivered at QoS "
                     + qos + ", " + size + " B");
         }
-        return new double[] {n * 1e9 / (lastDelivery.get() - start), (double) allocated / n, cpu / 1e3 / n};
+        return new double[] {n * 1e9 / (lastDelivery.get() - start), (double) allocated / n, cpu / 1e3 / n, sent - n};
     }
 
     /** {p50, p99, p99.9 in microseconds, records lost}. */
