@@ -9,7 +9,9 @@ import dev.mqtt5.bench.workload.ConnectWorkload;
 import dev.mqtt5.bench.workload.EncodeAllocationWorkload;
 import dev.mqtt5.bench.workload.IdleWorkload;
 import dev.mqtt5.bench.workload.LatencyWorkload;
+import dev.mqtt5.bench.spring.SpringContenders;
 import dev.mqtt5.bench.workload.Results;
+import dev.mqtt5.bench.workload.SpringWorkload;
 import dev.mqtt5.bench.workload.ThroughputWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +25,8 @@ import java.util.Set;
  * Runs the workloads, every client in the same JVM run, interleaved, and writes
  * {@code results.tsv} and the markdown table {@code results.md} (see {@link Report}).
  *
- * <p>Options: {@code --out DIR} (default target/bench), {@code --only throughput,latency,connect,idle,encode},
+ * <p>Options: {@code --out DIR} (default target/bench), {@code --only throughput,latency,connect,idle,encode,spring}
+ * (default: all but spring),
  * {@code --clients ours,aws-crt,hivemq,paho,raw-socket}, {@code --quick} (short development runs).
  */
 public final class BenchmarkRunner {
@@ -80,6 +83,12 @@ public final class BenchmarkRunner {
                 if (only.contains("idle")) {
                     timed("idle", () -> new IdleWorkload(shortRuns ? 1 : 2, shortRuns ? 200 : 1000).run(chosenClients, mosquitto.tcpPort(), results));
                 }
+            }
+        }
+        if (only.contains("spring")) {
+            try (MosquittoProcess mosquitto = new MosquittoProcess()) {
+                timed("spring", () -> new SpringWorkload(shortRuns ? 1 : 3, shortRuns ? 0.5 : 1.5, shortRuns ? 1 : 2.5, 1000)
+                        .run(Arrays.asList(SpringContenders.values()), mosquitto.tcpPort(), results));
             }
         }
         if (only.contains("encode")) {

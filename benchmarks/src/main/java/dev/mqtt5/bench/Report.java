@@ -1,5 +1,6 @@
 package dev.mqtt5.bench;
 
+import dev.mqtt5.bench.spring.SpringContenders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Turns {@code results.tsv} into markdown: one table (metric by client, median and min-max over
- * rounds) and the issue's targets with pass or fail and the figures they were judged on.
+ * rounds), one for the Spring-level workload (metric by contender) and the issue's targets with pass or fail and the figures they were judged on.
  */
 public final class Report {
 
@@ -46,23 +47,37 @@ public final class Report {
     }
 
     private void table() {
-        md.append("| workload / metric | unit |");
-        CLIENTS.forEach(c -> md.append(' ').append(c).append(" |"));
-        md.append("\n|---|---|").append("---:|".repeat(CLIENTS.size())).append('\n');
-        for (var e : metrics.entrySet()) {
+        table(CLIENTS, false);
+        table(SpringContenders.labels(), true);
+        md.append("\nMedian over rounds, (min–max) in brackets.\n");
+    }
+
+    /** The client-level metrics, or the Spring-level ones (named "spring ...", workload 6), one column per contender. */
+    private void table(List<String> columns, boolean spring) {
+        List<Map.Entry<String, Map<String, Value>>> rows = metrics.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("spring ") == spring).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append(md.length() == 0 ? "" : "\n").append("| workload / metric | unit |");
+        columns.forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append("\n|---|---|").append("---:|".repeat(columns.size())).append('\n');
+        for (var e : rows) {
             String unit = e.getValue().values().iterator().next().unit();
             md.append("| ").append(e.getKey()).append(" | ").append(unit).append(" |");
-            for (String c : CLIENTS) {
+            for (String c : columns) {
                 Value v = e.getValue().get(c);
                 md.append(' ').append(v == null ? "" : v.min == v.max ? fmt(v.median)
                         : fmt(v.median) + " (" + fmt(v.min) + "–" + fmt(v.max) + ")").append(" |");
             }
             md.append('\n');
         }
-        md.append("\nMedian over rounds, (min–max) in brackets.\n");
     }
 
     private void targets() {
+        if (metrics.keySet().stream().allMatch(m -> m.startsWith("spring "))) {
+            return; // the targets are client-level
+        }
         md.append("\n| target | figures | result |\n|---|---|---|\n");
         for (String qos : List.of("0", "1")) {
             String m = "throughput QoS " + qos + " 64 B";
