@@ -1,9 +1,12 @@
 package dev.mqtt5.spring.integration;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mqtt5.client.Mqtt5Client;
 import dev.mqtt5.client.Mqtt5ClientOptions;
@@ -57,6 +60,58 @@ class Mqtt5IntegrationAdapterTests {
                 .handle(Mqtt5.outboundAdapter(client).defaultTopic("si/out").userPropertyHeaders("origin"))
                 .get();
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableIntegration
+    static class BurstFlow {
+
+        static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
+
+        static final AtomicInteger RECEIVED = new AtomicInteger();
+
+        @Bean
+        IntegrationFlow burstSink(Mqtt5Client client) {
+            return IntegrationFlow.from(Mqtt5.inboundAdapter(client, "si/burst").id("burstInbound"))
+                .handle((payload, headers) -> {
+                    THREADS.add(Thread.currentThread().getName());
+                    RECEIVED.incrementAndGet();
+                    return null;
+                })
+                .get();
+        }
+    }
+
+    @Test
+    void burstsOfDeliveriesReuseTheInboundAdaptersThreadsInsteadOfStartingOneEach() throws Exception {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(Mqtt5AutoConfiguration.class))
+            .withUserConfiguration(BurstFlow.class)
+            .withPropertyValues("aws.iot.mqtt5.endpoint=" + broker.host(), "aws.iot.mqtt5.port=" + broker.tcpPort(),
+                    "aws.iot.mqtt5.client-id=si-burst", "aws.iot.mqtt5.startup.wait-for-connection=true")
+            .run((context) -> {
+                Mqtt5MessageProducer inbound = context.getBean("burstInbound", Mqtt5MessageProducer.class);
+                await().atMost(Duration.ofSeconds(10)).until(inbound::isSubscribed);
+                Mqtt5Client peer = new Mqtt5Client(Mqtt5ClientOptions.builder().hostName(broker.host())
+                    .port(broker.tcpPort()).connectOptions(ConnectPacket.builder().clientId("si-burst-peer").build())
+                    .build());
+                peer.start();
+                try {
+                    for (int burst = 0; burst < 20; burst++) {
+                        for (int i = 0; i < 5; i++) {
+                            peer.publish(PublishPacket.builder().topic("si/burst").payload("m" + i)
+                                .qos(QoS.AT_LEAST_ONCE).build()).join();
+                        }
+                        int expected = (burst + 1) * 5;
+                        await().atMost(Duration.ofSeconds(10)).until(() -> BurstFlow.RECEIVED.get() >= expected);
+                        Thread.sleep(20); // the burst is over: its thread goes idle
+                    }
+                } finally {
+                    peer.close();
+                }
+                // A thread per burst (Spring's SimpleAsyncTaskExecutor) would show about 20 names here.
+                assertThat(BurstFlow.THREADS).hasSizeLessThanOrEqualTo(2)
+                    .allMatch((name) -> name.startsWith("mqtt5-inbound-"));
+            });
     }
 
     @Test

@@ -11,12 +11,12 @@ import dev.mqtt5.client.packet.RetainHandling;
 import dev.mqtt5.spring.core.Mqtt5ClientEvents;
 import dev.mqtt5.spring.core.RawPayloadMessageConverter;
 import dev.mqtt5.spring.listener.AckMode;
+import dev.mqtt5.spring.listener.ListenerThreads;
 import dev.mqtt5.spring.listener.Mqtt5ListenerContainer;
 import dev.mqtt5.spring.listener.Mqtt5ListenerEndpoint;
 import dev.mqtt5.spring.listener.TopicTemplate;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -42,6 +42,8 @@ public class Mqtt5MessageProducer extends MessageProducerSupport {
     private Class<?> payloadType = byte[].class;
 
     private Executor executor;
+
+    private ListenerThreads ownThreads;
 
     private Mqtt5ListenerContainer container;
 
@@ -71,7 +73,11 @@ public class Mqtt5MessageProducer extends MessageProducerSupport {
         this.payloadType = payloadType;
     }
 
-    /** Sets the executor that sends downstream (default: a thread per burst named {@code mqtt5-inbound-}). */
+    /**
+     * Sets the executor that sends downstream (default: {@link ListenerThreads} named
+     * {@code mqtt5-inbound-}, which reuse idle threads instead of starting one per burst, and end
+     * after a minute idle).
+     */
     public void setTaskExecutor(Executor executor) {
         this.executor = executor;
     }
@@ -93,7 +99,7 @@ public class Mqtt5MessageProducer extends MessageProducerSupport {
         Mqtt5ListenerEndpoint endpoint = new Mqtt5ListenerEndpoint(id,
                 this.topics.stream().map((topic) -> TopicTemplate.parse(topic, null)).toList(), this.qos, false, false,
                 RetainHandling.SEND_ON_SUBSCRIBE, true, this.concurrency, AckMode.AUTO, null, this::send);
-        Executor taskExecutor = (this.executor != null) ? this.executor : new SimpleAsyncTaskExecutor("mqtt5-inbound-");
+        Executor taskExecutor = (this.executor != null) ? this.executor : ownThreads();
         this.container = new Mqtt5ListenerContainer(endpoint, this.client, taskExecutor, null, null);
         Mqtt5ClientEvents events = clientEvents(getBeanFactory());
         if (events != null && events.isTracking(this.client)) {
@@ -128,6 +134,20 @@ public class Mqtt5MessageProducer extends MessageProducerSupport {
     @Override
     protected void doStop() {
         this.container.stop(true);
+    }
+
+    /** The default executor, made once and closed with the adapter. */
+    private Executor ownThreads() {
+        this.ownThreads = new ListenerThreads("mqtt5-inbound-");
+        return this.ownThreads;
+    }
+
+    @Override
+    public void destroy() {
+        super.destroy();
+        if (this.ownThreads != null) {
+            this.ownThreads.close();
+        }
     }
 
     /** Whether the broker has acknowledged the subscription. */
