@@ -1,6 +1,5 @@
 package dev.mqtt5.spring.aot;
 
-import java.util.List;
 import java.util.Map;
 
 import dev.mqtt5.aws.iot.jobs.JobExecution;
@@ -9,18 +8,9 @@ import dev.mqtt5.spring.aws.iot.JobHandler;
 import dev.mqtt5.spring.aws.iot.ShadowDeltaHandler;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.aot.generate.ClassNameGenerator;
-import org.springframework.aot.generate.DefaultGenerationContext;
-import org.springframework.aot.generate.InMemoryGeneratedFiles;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
-import org.springframework.beans.factory.aot.AotServices;
-import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
 import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.beans.factory.support.RegisteredBean;
-import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.javapoet.ClassName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,32 +68,10 @@ class AwsIotHandlerRuntimeHintsTests {
 
     @Test
     void aBeanWithoutHandlersContributesNothing() {
-        assertThat(processor().processAheadOfTime(registered(NoHandlers.class))).isNull();
+        assertThat(AotProcessing.contribution(AwsIotHandlerBeanRegistrationAotProcessor.class, NoHandlers.class)).isNull();
     }
 
     private static RuntimeHints process(Class<?> type) {
-        BeanRegistrationAotContribution contribution = processor().processAheadOfTime(registered(type));
-        assertThat(contribution).isNotNull();
-        DefaultGenerationContext generationContext = new DefaultGenerationContext(
-                new ClassNameGenerator(ClassName.get("example", "Application")), new InMemoryGeneratedFiles());
-        contribution.applyTo(generationContext, null);
-        return generationContext.getRuntimeHints();
-    }
-
-    /** The processor as Spring's AOT engine finds it, from {@code META-INF/spring/aot.factories}. */
-    private static BeanRegistrationAotProcessor processor() {
-        List<BeanRegistrationAotProcessor> found = AotServices.factories().load(BeanRegistrationAotProcessor.class)
-            .asList()
-            .stream()
-            .filter(AwsIotHandlerBeanRegistrationAotProcessor.class::isInstance)
-            .toList();
-        assertThat(found).hasSize(1);
-        return found.get(0);
-    }
-
-    private static RegisteredBean registered(Class<?> type) {
-        DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
-        beanFactory.registerBeanDefinition("bean", new RootBeanDefinition(type));
-        return RegisteredBean.of(beanFactory, "bean");
+        return AotProcessing.hints(AwsIotHandlerBeanRegistrationAotProcessor.class, type);
     }
 }
