@@ -34,8 +34,15 @@ public final class AwsIotEndpoints {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    /** The endpoint's region, or a failure naming {@code setting} when it has none. */
-    static String requireRegion(String endpoint, String setting) {
+    /**
+     * Returns the endpoint's region, for a setting whose region was not given.
+     *
+     * @param endpoint the endpoint's host name
+     * @param setting the setting that would have given the region, named in the failure
+     * @return the region
+     * @throws IllegalArgumentException naming {@code setting} when the endpoint names no region
+     */
+    public static String requireRegion(String endpoint, String setting) {
         return region(endpoint).orElseThrow(() -> new IllegalArgumentException(setting + " is not set and endpoint '"
                 + endpoint + "' does not name one (<prefix>-ats.iot.<region>.amazonaws.com); set the region, such as "
                 + "'us-east-1'"));

@@ -44,9 +44,7 @@ final class AwsSigV4Credentials implements DisposableBean {
     /** WebSocket with SigV4, signed with credentials of the Cognito identity. */
     AwsIotMqtt5ClientBuilder cognito(String endpoint, AwsCognitoProperties cognito) {
         String region = StringUtils.hasText(cognito.getRegion()) ? cognito.getRegion()
-                : AwsIotEndpoints.region(endpoint).orElseThrow(() -> new IllegalArgumentException("aws.iot.mqtt5 cognito "
-                        + "region is not set and endpoint '" + endpoint + "' does not name one; set the identity pool's "
-                        + "region, such as 'us-east-1'"));
+                : AwsIotEndpoints.requireRegion(endpoint, "aws.iot.mqtt5 cognito region");
         CognitoCredentialsProvider.Builder builder = CognitoCredentialsProvider.builder(region)
             .identityId(cognito.getIdentityId());
         cognito.getLogins().forEach(builder::login);
