@@ -95,26 +95,29 @@ final class ConnectionLog {
         long now = timing.clock().getAsLong();
         boolean assigned = options.connectOptions().clientId().isEmpty();
         assignedClientId = assigned ? negotiated.clientId() : null;
-        String details = " (" + (assigned ? "client id assigned by the server, " : "") + "session present: "
-                + negotiated.rejoinedSession() + ", keep-alive: " + keepAlive(negotiated.serverKeepAlive()) + ")";
-        String text;
-        if (connectedSinceStart) {
-            long downSince = outage != null ? outage.since : since;
-            text = " reconnected to " + endpoint() + " after " + duration(now - downSince) + " down, "
-                    + attempts(outage != null ? outage.failedAttempts : 0) + details;
-        } else if (outage != null) {
-            text = " connected to " + endpoint() + " after " + duration(now - outage.since) + " and "
-                    + attempts(outage.failedAttempts) + details;
-        } else {
-            text = " connected to " + endpoint() + details;
+        if (log.isInfoEnabled()) {
+            // Built only when it is logged: this runs on every connect, a cold JVM's first ones interpreted.
+            log.info(line(connectedText(negotiated, assigned, now)));
         }
         connected = true;
         connectedSinceStart = true;
         since = now;
         outage = null;
-        if (log.isInfoEnabled()) {
-            log.info(line(text));
+    }
+
+    private String connectedText(NegotiatedSettings negotiated, boolean assigned, long now) {
+        String details = " (" + (assigned ? "client id assigned by the server, " : "") + "session present: "
+                + negotiated.rejoinedSession() + ", keep-alive: " + keepAlive(negotiated.serverKeepAlive()) + ")";
+        if (connectedSinceStart) {
+            long downSince = outage != null ? outage.since : since;
+            return " reconnected to " + endpoint() + " after " + duration(now - downSince) + " down, "
+                    + attempts(outage != null ? outage.failedAttempts : 0) + details;
         }
+        if (outage != null) {
+            return " connected to " + endpoint() + " after " + duration(now - outage.since) + " and "
+                    + attempts(outage.failedAttempts) + details;
+        }
+        return " connected to " + endpoint() + details;
     }
 
     /** The client ends its connection (or attempt) on purpose to connect again at once. */

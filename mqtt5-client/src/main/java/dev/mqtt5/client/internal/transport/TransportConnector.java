@@ -79,7 +79,7 @@ public final class TransportConnector {
         }
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(transport.channelClass())
+                .channelFactory(transport.channelFactory())
                 // ConnectAttempt times the connect itself (Netty's own timer stays with the channel for its life).
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .option(ChannelOption.TCP_NODELAY, settings.tcpNoDelay())
