@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark workload, every client in the same run, and writes
 # benchmarks/target/bench/results.md (table + targets). See BENCHMARKS.md.
-# Usage: benchmarks/run-benchmarks.sh [--quick] [--only throughput,latency,connect,idle,encode,spring] [--clients ours,...]
+# Usage: benchmarks/run-benchmarks.sh [--quick] [--only throughput,latency,connect,cold-connect,idle,encode,spring] [--clients ours,...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -5,6 +5,7 @@ import dev.mqtt5.bench.broker.Pinning;
 import dev.mqtt5.bench.broker.SinkProcess;
 import dev.mqtt5.bench.clients.Clients;
 import dev.mqtt5.bench.clients.Endpoint;
+import dev.mqtt5.bench.workload.ColdConnectWorkload;
 import dev.mqtt5.bench.workload.ConnectWorkload;
 import dev.mqtt5.bench.workload.EncodeAllocationWorkload;
 import dev.mqtt5.bench.workload.IdleWorkload;
@@ -25,7 +26,7 @@ import java.util.Set;
  * Runs the workloads, every client in the same JVM run, interleaved, and writes
  * {@code results.tsv} and the markdown table {@code results.md} (see {@link Report}).
  *
- * <p>Options: {@code --out DIR} (default target/bench), {@code --only throughput,latency,connect,idle,encode,spring}
+ * <p>Options: {@code --out DIR} (default target/bench), {@code --only throughput,latency,connect,cold-connect,idle,encode,spring}
  * (default: all but spring),
  * {@code --clients ours,aws-crt,hivemq,paho,raw-socket}, {@code --quick} (short development runs).
  */
@@ -36,7 +37,7 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of("target/bench");
-        Set<String> only = Set.of("throughput", "latency", "connect", "idle", "encode");
+        Set<String> only = Set.of("throughput", "latency", "connect", "cold-connect", "idle", "encode");
         List<Clients> clients = Arrays.asList(Clients.values());
         boolean quick = false;
         for (int i = 0; i < args.length; i++) {
@@ -69,7 +70,7 @@ public final class BenchmarkRunner {
                         .run(chosenClients, sink.port(), results));
             }
         }
-        if (only.contains("latency") || only.contains("connect") || only.contains("idle")) {
+        if (only.contains("latency") || only.contains("connect") || only.contains("cold-connect") || only.contains("idle")) {
             try (MosquittoProcess mosquitto = new MosquittoProcess()) {
                 if (only.contains("latency")) {
                     timed("latency", () -> new LatencyWorkload(shortRuns ? 1 : 5, shortRuns ? 2 : 2.5, 1000)
@@ -79,6 +80,10 @@ public final class BenchmarkRunner {
                     Endpoint tcp = Endpoint.tcp(mosquitto.tcpPort());
                     Endpoint tls = Endpoint.tls(mosquitto.tlsPort(), mosquitto.certificatePem(), mosquitto.certificate());
                     timed("connect", () -> new ConnectWorkload(shortRuns ? 1 : 3, shortRuns ? 3 : 10).run(chosenClients, tcp, tls, results));
+                }
+                if (only.contains("cold-connect")) {
+                    timed("cold-connect", () -> new ColdConnectWorkload(shortRuns ? 2 : 5)
+                            .run(chosenClients, mosquitto.tcpPort(), results));
                 }
                 if (only.contains("idle")) {
                     timed("idle", () -> new IdleWorkload(shortRuns ? 1 : 2, shortRuns ? 200 : 1000).run(chosenClients, mosquitto.tcpPort(), results));
