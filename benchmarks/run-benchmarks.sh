@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark workload, every client in the same run, and writes
 # benchmarks/target/bench/results.md (table + targets). See BENCHMARKS.md.
-# Usage: benchmarks/run-benchmarks.sh [--quick] [--only throughput,latency,connect,cold-connect,idle,encode,spring] [--clients ours,...]
+# Usage: benchmarks/run-benchmarks.sh [--quick] [--only throughput,latency,connect,cold-connect,idle,encode,spring] [--clients ours,...] [--contenders bare-client,...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,5 +28,7 @@ mvn -B -ntp -q -Pbenchmarks -pl benchmarks -am package -DskipTests
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | head -1)"
-exec "${pin_client[@]}" java -Xms1g -Xmx1g -XX:+UseG1GC -Dbench.brokerCpu="$broker_cpu" \
+# BENCH_JAVA_OPTS: extra JVM options for the harness JVM, e.g. a JFR recording to profile a workload.
+# shellcheck disable=SC2086
+exec "${pin_client[@]}" java -Xms1g -Xmx1g -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} -Dbench.brokerCpu="$broker_cpu" \
   -cp "$cp" dev.mqtt5.bench.BenchmarkRunner --out benchmarks/target/bench "$@"

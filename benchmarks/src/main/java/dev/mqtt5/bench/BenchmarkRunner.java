@@ -28,7 +28,8 @@ import java.util.Set;
  *
  * <p>Options: {@code --out DIR} (default target/bench), {@code --only throughput,latency,connect,cold-connect,idle,encode,spring}
  * (default: all but spring),
- * {@code --clients ours,aws-crt,hivemq,paho,raw-socket}, {@code --quick} (short development runs).
+ * {@code --clients ours,aws-crt,hivemq,paho,raw-socket},
+ * {@code --contenders ours-template,ours-si,si-paho,bare-client} (the Spring workload's), {@code --quick} (short development runs).
  */
 public final class BenchmarkRunner {
 
@@ -39,6 +40,7 @@ public final class BenchmarkRunner {
         Path out = Path.of("target/bench");
         Set<String> only = Set.of("throughput", "latency", "connect", "cold-connect", "idle", "encode");
         List<Clients> clients = Arrays.asList(Clients.values());
+        List<SpringContenders> contenders = Arrays.asList(SpringContenders.values());
         boolean quick = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -51,12 +53,20 @@ public final class BenchmarkRunner {
                     }
                     clients = chosen;
                 }
+                case "--contenders" -> {
+                    List<SpringContenders> chosen = new ArrayList<>();
+                    for (String label : args[++i].split(",")) {
+                        chosen.add(SpringContenders.byLabel(label));
+                    }
+                    contenders = chosen;
+                }
                 case "--quick" -> quick = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         boolean shortRuns = quick;
         List<Clients> chosenClients = clients;
+        List<SpringContenders> chosenContenders = contenders;
         Files.createDirectories(out);
         Path tsv = out.resolve("results.tsv");
         Files.deleteIfExists(tsv);
@@ -93,7 +103,7 @@ public final class BenchmarkRunner {
         if (only.contains("spring")) {
             try (MosquittoProcess mosquitto = new MosquittoProcess()) {
                 timed("spring", () -> new SpringWorkload(shortRuns ? 1 : 3, shortRuns ? 0.5 : 1.5, shortRuns ? 1 : 2.5, 1000)
-                        .run(Arrays.asList(SpringContenders.values()), mosquitto.tcpPort(), results));
+                        .run(chosenContenders, mosquitto.tcpPort(), results));
             }
         }
         if (only.contains("encode")) {

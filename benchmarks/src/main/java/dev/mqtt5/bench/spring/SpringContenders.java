@@ -33,4 +33,13 @@ public enum SpringContenders {
     public static List<String> labels() {
         return java.util.Arrays.stream(values()).map(SpringContenders::label).toList();
     }
+
+    public static SpringContenders byLabel(String label) {
+        for (SpringContenders c : values()) {
+            if (c.label.equals(label)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown contender '" + label + "'; one of " + labels());
+    }
 }

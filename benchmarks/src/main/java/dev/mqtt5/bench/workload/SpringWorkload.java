@@ -101,6 +101,7 @@ public final class SpringWorkload {
                     record(warmUp, cell + " alloc", kind, m[1], "B/msg");
                     record(warmUp, cell + " CPU", kind, m[2], "us/msg");
                     record(warmUp, cell + " not delivered", kind, m[3], "msg");
+                    record(warmUp, cell + " context switches", kind, m[4], "/msg");
                 }
             }
             double minutes = (System.nanoTime() - start) / 60e9;
@@ -131,7 +132,10 @@ public final class SpringWorkload {
         Thread.sleep(50);
     }
 
-    /** {records delivered per second, heap bytes and CPU microseconds per delivered record, records not delivered}. */
+    /**
+     * {records delivered per second, heap bytes and CPU microseconds per delivered record, records
+     * not delivered, context switches of all the JVM's threads per delivered record}.
+     */
     private static double[] throughput(SpringContenders kind, SpringContender contender, Deliveries deliveries, int qos, int size,
             double seconds) throws Exception {
         Semaphore window = new Semaphore(contender.maxOutstanding(qos));
@@ -147,6 +151,7 @@ public final class SpringWorkload {
         Thread.sleep(50); // GC notifications arrive on a service thread
         long allocatedBefore = HeapAllocation.bytes();
         long cpuBefore = Allocation.processCpuNanos();
+        long switchesBefore = Allocation.contextSwitches();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         long sent = 0;
@@ -165,6 +170,7 @@ public final class SpringWorkload {
         }
         long n = delivered.get();
         long cpu = Allocation.processCpuNanos() - cpuBefore;
+        long switches = Allocation.contextSwitches() - switchesBefore;
         Thread.sleep(20); // the notification of a collection that has just ended
         long allocated = HeapAllocation.bytes() - allocatedBefore;
         deliveries.handler((seq, now) -> { });
@@ -172,7 +178,8 @@ public final class SpringWorkload {
             System.out.println("  " + kind.label() + ": " + (sent - n) + " of " + sent + " records not delivered at QoS "
                     + qos + ", " + size + " B");
         }
-        return new double[] {n * 1e9 / (lastDelivery.get() - start), (double) allocated / n, cpu / 1e3 / n, sent - n};
+        return new double[] {n * 1e9 / (lastDelivery.get() - start), (double) allocated / n, cpu / 1e3 / n, sent - n,
+            (double) switches / n};
     }
 
     /** {p50, p99, p99.9 in microseconds, records lost}. */

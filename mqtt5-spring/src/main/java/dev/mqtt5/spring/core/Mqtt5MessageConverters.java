@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.messaging.converter.CompositeMessageConverter;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.util.ClassUtils;
 
@@ -45,7 +44,7 @@ public final class Mqtt5MessageConverters {
 
         static MessageConverter converter(BeanFactory beanFactory) {
             JsonMapper mapper = beanFactory.getBeanProvider(JsonMapper.class).getIfUnique(JsonMapper::new);
-            return new JacksonJsonMessageConverter(mapper);
+            return new JsonPayloadMessageConverter(mapper);
         }
     }
 }

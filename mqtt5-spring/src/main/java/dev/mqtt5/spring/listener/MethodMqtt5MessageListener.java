@@ -30,6 +30,9 @@ public final class MethodMqtt5MessageListener implements Mqtt5MessageListener {
 
     private final List<TopicTemplate> topics;
 
+    /** Whether any topic has a {@code {name}} variable: only then is the message copied to carry them. */
+    private final boolean hasVariables;
+
     private final String sendTo;
 
     private final Mqtt5Client client;
@@ -51,6 +54,7 @@ public final class MethodMqtt5MessageListener implements Mqtt5MessageListener {
             Mqtt5Client client, MessageConverter converter) {
         this.method = method;
         this.topics = topics;
+        this.hasVariables = topics.stream().anyMatch((topic) -> !topic.getVariables().isEmpty());
         this.sendTo = sendTo;
         this.client = client;
         this.converter = converter;
@@ -59,10 +63,11 @@ public final class MethodMqtt5MessageListener implements Mqtt5MessageListener {
     @Override
     public void onMessage(Message<byte[]> message) throws Exception {
         PublishPacket request = (PublishPacket) message.getHeaders().get(dev.mqtt5.spring.core.Mqtt5Headers.RECEIVED_PUBLISH);
-        Message<byte[]> withVariables = MessageBuilder.fromMessage(message)
+        // A copy of the message (its headers copied twice, a new id) only when there are variables to add.
+        Message<byte[]> invoked = !this.hasVariables ? message : MessageBuilder.fromMessage(message)
             .setHeader(Mqtt5ArgumentResolvers.TOPIC_VARIABLES, topicVariables(request.topic()))
             .build();
-        Object result = this.method.invoke(withVariables);
+        Object result = this.method.invoke(invoked);
         if (result instanceof CompletionStage<?> stage) {
             result = stage.toCompletableFuture().join();
         }

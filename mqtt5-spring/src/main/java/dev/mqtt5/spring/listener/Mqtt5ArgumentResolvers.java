@@ -26,7 +26,10 @@ import org.springframework.validation.Validator;
  */
 public final class Mqtt5ArgumentResolvers {
 
-    /** The header that carries the topic variables of the listener's template ({@code Map<String, String>}). */
+    /**
+     * The header that carries the topic variables of the listener's template ({@code Map<String, String>});
+     * absent when none of the listener's topics has a variable.
+     */
     public static final String TOPIC_VARIABLES = "mqtt5_topicVariables";
 
     private Mqtt5ArgumentResolvers() {
