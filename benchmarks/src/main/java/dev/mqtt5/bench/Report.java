@@ -113,6 +113,8 @@ public final class Report {
             }
         }
         ratioTarget("connect TCP ≤ aws-crt's", "connect TCP", get("connect TCP", "aws-crt"), 1.0, false);
+        String cold = "cold JVM: median of first " + dev.mqtt5.bench.workload.ColdConnectWorkload.CONNECTS + " connects";
+        ratioTarget("cold-JVM connect ≤ aws-crt's (issue 17)", cold, get(cold, "aws-crt"), 1.0, false);
         for (String size : List.of("64", "16384")) {
             Value alloc = get("encode encode QoS 0 " + size + " B alloc", "ours");
             if (alloc != null) {

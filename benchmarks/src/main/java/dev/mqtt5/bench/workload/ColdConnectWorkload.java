@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ColdConnectWorkload {
 
-    static final int CONNECTS = 200;
+    public static final int CONNECTS = 200;
     static final double SECONDS = 3;
 
     private final int rounds;
