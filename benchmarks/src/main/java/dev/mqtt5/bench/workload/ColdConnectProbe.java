@@ -1,8 +1,8 @@
 package dev.mqtt5.bench.workload;
 
 import dev.mqtt5.bench.clients.ClientAdapter;
-import dev.mqtt5.bench.clients.Clients;
 import dev.mqtt5.bench.clients.Endpoint;
+import dev.mqtt5.bench.clients.IsolatedAdapters;
 
 /**
  * The fresh JVM of {@link ColdConnectWorkload}: {@code ColdConnectProbe <client> <port> <count> <seconds>}
@@ -18,16 +18,17 @@ public final class ColdConnectProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        Clients kind = Clients.byLabel(args[0]);
+        String label = args[0];
         Endpoint endpoint = Endpoint.tcp(Integer.parseInt(args[1]));
         int count = Integer.parseInt(args[2]);
         long deadline = System.nanoTime() + (long) (Double.parseDouble(args[3]) * 1e9);
         StringBuilder line = new StringBuilder("cold");
         for (int i = 0; i < count && (i < 10 || System.nanoTime() < deadline); i++) {
             long built = System.nanoTime();
-            try (ClientAdapter client = kind.create()) {
+            // Not through Clients, which would load every library's classes (IsolatedAdapters).
+            try (ClientAdapter client = IsolatedAdapters.create(label)) {
                 client.tuneFor(ClientAdapter.Tuning.DEFAULTS);
-                client.prepare(endpoint, "cold-" + kind.label() + "-" + ProcessHandle.current().pid() + "-" + i);
+                client.prepare(endpoint, "cold-" + label + "-" + ProcessHandle.current().pid() + "-" + i);
                 long start = System.nanoTime();
                 if (i == 0) {
                     line.append(' ').append((start - built) / 1000);
