@@ -4,9 +4,9 @@
 # SETTLE seconds (default 3), sends SIGTERM and waits for the process to end; prints each phase's
 # median (min-max) in ms, read from the application's log timestamps and the wall clock.
 #
-#   benchmarks/startup.sh                     # the jar as ./run-sample.sh runs it
+#   benchmarks/startup.sh                     # the plain jar (java -jar), as SAMPLE_CDS=false ./run-sample.sh runs it
 #   RUNS=5 JAVA_OPTS="-XX:SharedArchiveFile=x.jsa" benchmarks/startup.sh
-#   benchmarks/startup.sh --run-sample        # the command ./run-sample.sh execs (AppCDS if present)
+#   benchmarks/startup.sh --run-sample        # the command ./run-sample.sh execs (AppCDS, AOT, its JVM options)
 #
 # Package first: mvn -o -q -B package -DskipTests -pl sample-app -am
 set -euo pipefail
