@@ -3,6 +3,8 @@ package dev.mqtt5.bench.workload;
 import dev.mqtt5.bench.clients.Clients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,23 +61,36 @@ public final class ColdConnectWorkload {
         }
     }
 
-    /** Runs one fresh JVM: the first client's build time, then each connect time, in microseconds. */
+    /**
+     * Runs one fresh JVM: the first client's build time, then each connect time, in microseconds.
+     * Its output goes to a file, so a probe that hangs is killed after 60 s instead of blocking the run.
+     */
     private static List<Double> probe(Clients kind, int port) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+UseG1GC",
-                "-cp", System.getProperty("java.class.path"), ColdConnectProbe.class.getName(),
-                kind.label(), String.valueOf(port), String.valueOf(CONNECTS), String.valueOf(SECONDS))
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("cold-connect probe for " + kind.label() + " failed: " + output);
+        Path log = Files.createTempFile("cold-connect-" + kind.label() + "-", ".log");
+        try {
+            Process p = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+UseG1GC",
+                    "-cp", System.getProperty("java.class.path"), ColdConnectProbe.class.getName(),
+                    kind.label(), String.valueOf(port), String.valueOf(CONNECTS), String.valueOf(SECONDS))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!ended || p.exitValue() != 0) {
+                throw new IllegalStateException("cold-connect probe for " + kind.label()
+                        + (ended ? " failed: " : " did not end within 60 s: ") + output);
+            }
+            String line = output.lines().filter(l -> l.startsWith("cold ")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException("no result from the probe: " + output));
+            List<Double> micros = new ArrayList<>();
+            for (String field : line.substring(5).trim().split(" ")) {
+                micros.add(Double.parseDouble(field));
+            }
+            return micros;
+        } finally {
+            Files.deleteIfExists(log);
         }
-        String line = output.lines().filter(l -> l.startsWith("cold ")).reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException("no result from the probe: " + output));
-        List<Double> micros = new ArrayList<>();
-        for (String field : line.substring(5).trim().split(" ")) {
-            micros.add(Double.parseDouble(field));
-        }
-        return micros;
     }
 }
